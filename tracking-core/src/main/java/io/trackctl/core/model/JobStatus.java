@@ -1,0 +1,8 @@
+package io.trackctl.core.model;
+
+public enum JobStatus {
+    PENDING,
+    RUNNING,
+    SUCCEEDED,
+    FAILED
+}

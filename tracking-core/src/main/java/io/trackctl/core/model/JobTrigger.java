@@ -1,0 +1,10 @@
+package io.trackctl.core.model;
+
+/** What created a job. */
+public enum JobTrigger {
+    WEBHOOK,
+    MANUAL,
+    SCHEDULE,
+    IMPORT,
+    API
+}

@@ -1,0 +1,50 @@
+package io.trackctl.core.port;
+
+import io.trackctl.core.model.JobKind;
+import io.trackctl.core.model.NewJob;
+import io.trackctl.core.model.Page;
+import io.trackctl.core.model.PageRequest;
+import io.trackctl.core.model.QueueStats;
+import io.trackctl.core.model.SyncJob;
+import io.trackctl.core.model.SyncJobQuery;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The job queue. The database always holds job state; adapters differ in how workers learn of
+ * work and claim it (database rows with leases, or Redis Streams with a consumer group).
+ */
+public interface JobQueue {
+
+    List<Long> enqueue(Collection<NewJob> jobs);
+
+    /**
+     * Claims up to {@code max} runnable jobs of the given kinds for {@code workerId}, leased until
+     * {@code now + lease}. Waits at most {@code wait} when none is ready. No job is claimed twice
+     * while its lease runs.
+     */
+    List<SyncJob> claim(Collection<JobKind> kinds, int max, String workerId, Duration lease, Duration wait);
+
+    void succeeded(long jobId);
+
+    /** A failed attempt that will be tried again at {@code at}. */
+    void retryAt(long jobId, Instant at, String error);
+
+    /** A job that failed for good. */
+    void failed(long jobId, String error);
+
+    /** Puts failed jobs back to pending with a fresh attempt budget; returns how many. */
+    int requeue(Collection<Long> jobIds);
+
+    Optional<SyncJob> findJob(long id);
+
+    Page<SyncJob> listJobs(SyncJobQuery query, PageRequest page);
+
+    QueueStats queueStats();
+
+    /** Wakes waiting workers at once (after an enqueue from another path). */
+    void signal();
+}

@@ -1,0 +1,41 @@
+package io.trackctl.core.port;
+
+import io.trackctl.core.model.DeliveryOutcome;
+import io.trackctl.core.model.DeliveryQuery;
+import io.trackctl.core.model.NewDelivery;
+import io.trackctl.core.model.NewJob;
+import io.trackctl.core.model.Page;
+import io.trackctl.core.model.PageRequest;
+import io.trackctl.core.model.WebhookDelivery;
+import java.util.Optional;
+
+/** The durable log of webhook deliveries ({@code tracking_webhook_logs}) and the dedupe authority. */
+public interface WebhookLog {
+
+    /** The outcome of recording a verified delivery. */
+    sealed interface Ingested permits Accepted, Duplicate {
+        long deliveryId();
+    }
+
+    record Accepted(long deliveryId, long jobId) implements Ingested {
+    }
+
+    record Duplicate(long deliveryId) implements Ingested {
+    }
+
+    /**
+     * In one transaction: logs the delivery and, unless its dedupe key was recorded before, claims the
+     * key and enqueues {@code job} (whose refId is set to the new delivery id). Throws
+     * {@link io.trackctl.core.retry.TransientFailureException} when the database cannot take the write.
+     */
+    Ingested recordVerified(NewDelivery delivery, NewJob job);
+
+    /** Logs a delivery refused before processing (bad signature, bad body). */
+    long recordRejected(NewDelivery delivery);
+
+    void markOutcome(long deliveryId, DeliveryOutcome outcome, String error);
+
+    Optional<WebhookDelivery> findDelivery(long id);
+
+    Page<WebhookDelivery> listDeliveries(DeliveryQuery query, PageRequest page);
+}

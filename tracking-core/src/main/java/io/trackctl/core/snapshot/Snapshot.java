@@ -1,0 +1,86 @@
+package io.trackctl.core.snapshot;
+
+import io.trackctl.core.status.MainStatus;
+import io.trackctl.core.status.SubStatus;
+import io.trackctl.core.status.TrackStatus;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The parts of a 17TRACK {@code track_info} that trackctl keeps: the latest status, the latest
+ * event, and every provider with its events. A snapshot is a whole state, never a delta.
+ */
+public record Snapshot(
+        String number,
+        Integer carrier,
+        String tag,
+        TrackStatus status,
+        SnapshotEvent latestEvent,
+        List<ProviderTrack> providers,
+        Long providersHash) {
+
+    public Snapshot {
+        number = TrackingNumbers.normalize(number);
+        status = status == null ? TrackStatus.NONE : status;
+        providers = providers == null ? List.of() : List.copyOf(providers);
+    }
+
+    /** Every event of every provider, newest first by instant (provider order is not trusted). */
+    public List<SnapshotEvent> events() {
+        List<SnapshotEvent> all = new ArrayList<>();
+        for (ProviderTrack p : providers) {
+            all.addAll(p.events());
+        }
+        all.sort(Comparator.comparing(SnapshotEvent::timeUtc).reversed());
+        return all;
+    }
+
+    /** The newest event instant: {@code latest_event} when present, else the newest provider event. */
+    public Instant latestEventTime() {
+        Instant fromEvents = providers.stream()
+                .flatMap(p -> p.events().stream())
+                .map(SnapshotEvent::timeUtc)
+                .max(Comparator.naturalOrder())
+                .orElse(null);
+        if (latestEvent == null) {
+            return fromEvents;
+        }
+        return fromEvents == null || latestEvent.timeUtc().isAfter(fromEvents) ? latestEvent.timeUtc() : fromEvents;
+    }
+
+    /** The newest {@code latest_sync_time} over providers: the tie-break between equal event times. */
+    public Instant latestSyncTime() {
+        return providers.stream()
+                .map(ProviderTrack::latestSyncTime)
+                .filter(java.util.Objects::nonNull)
+                .max(Comparator.naturalOrder())
+                .orElse(null);
+    }
+
+    /** The newest event, looked up across all providers. */
+    public SnapshotEvent newestEvent() {
+        if (latestEvent != null) {
+            return latestEvent;
+        }
+        List<SnapshotEvent> all = events();
+        return all.isEmpty() ? null : all.getFirst();
+    }
+
+    /**
+     * When the parcel was delivered according to this snapshot: the newest event marked delivered,
+     * or the latest event when only the status says so. Null unless the status is Delivered.
+     */
+    public Instant deliveredAt() {
+        if (status.main() != MainStatus.DELIVERED) {
+            return null;
+        }
+        return events().stream()
+                .filter(e -> e.subStatus() == SubStatus.DELIVERED_OTHER
+                        || e.stage() == io.trackctl.core.status.Stage.DELIVERED)
+                .map(SnapshotEvent::timeUtc)
+                .findFirst()
+                .orElse(latestEventTime());
+    }
+}

@@ -1,0 +1,241 @@
+package io.trackctl.core.snapshot;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.trackctl.core.status.Stage;
+import io.trackctl.core.status.SubStatus;
+import io.trackctl.core.status.TrackStatus;
+import java.io.IOException;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads 17TRACK pushes and {@code track_info} objects leniently: unknown fields are ignored,
+ * numbers sent as strings are accepted, missing parts become null. Only a body that is not JSON,
+ * or JSON without the fields a push must have, is refused with {@link MalformedPayloadException}.
+ * Thread-safe.
+ */
+public final class SnapshotReader {
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private SnapshotReader() {
+    }
+
+    /** Parses a webhook body. Throws {@link MalformedPayloadException} when it is not a 17TRACK push. */
+    public static WebhookPayload readWebhook(byte[] body) {
+        if (body == null || body.length == 0) {
+            throw new MalformedPayloadException("body is empty");
+        }
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(body);
+        } catch (IOException e) {
+            throw new MalformedPayloadException("body is not valid JSON", e);
+        }
+        return readWebhook(root);
+    }
+
+    /** Parses a webhook already read as a tree. */
+    public static WebhookPayload readWebhook(JsonNode root) {
+        if (root == null || !root.isObject()) {
+            throw new MalformedPayloadException("body must be a JSON object with 'event' and 'data'");
+        }
+        JsonNode event = root.get("event");
+        if (event == null || !event.isTextual() || event.asText().isBlank()) {
+            throw new MalformedPayloadException("'event' is missing");
+        }
+        WebhookEventType type = WebhookEventType.parse(event.asText());
+        if (type == WebhookEventType.UNKNOWN) {
+            throw new MalformedPayloadException("unknown event type '" + clip(event.asText()) + "'");
+        }
+        JsonNode data = root.get("data");
+        if (data == null || !data.isObject()) {
+            throw new MalformedPayloadException("'data' must be an object");
+        }
+        String number = text(data.get("number"));
+        if (number == null || number.isBlank()) {
+            throw new MalformedPayloadException("'data.number' is missing");
+        }
+        Integer carrier = intOrNull(data.get("carrier"));
+        String tag = text(data.get("tag"));
+        Snapshot snapshot = null;
+        JsonNode trackInfo = data.get("track_info");
+        if (type == WebhookEventType.TRACKING_UPDATED && trackInfo != null && trackInfo.isObject()) {
+            snapshot = readTrackInfo(number, carrier, tag, trackInfo);
+        }
+        return new WebhookPayload(type, event.asText(), number, carrier, tag, snapshot);
+    }
+
+    /** Parses one {@code track_info} object (from a push or a gettrackinfo item). */
+    public static Snapshot readTrackInfo(String number, Integer carrier, String tag, JsonNode trackInfo) {
+        JsonNode latestStatus = trackInfo.path("latest_status");
+        TrackStatus status = TrackStatus.parse(text(latestStatus.get("status")), text(latestStatus.get("sub_status")));
+        SnapshotEvent latestEvent = event(trackInfo.get("latest_event"), carrier == null ? 0 : carrier);
+
+        JsonNode tracking = trackInfo.path("tracking");
+        List<ProviderTrack> providers = new ArrayList<>();
+        for (JsonNode p : iterable(tracking.get("providers"))) {
+            JsonNode provider = p.path("provider");
+            int key = intOr(provider.get("key"), 0);
+            List<SnapshotEvent> events = new ArrayList<>();
+            for (JsonNode e : iterable(p.get("events"))) {
+                SnapshotEvent ev = event(e, key);
+                if (ev != null) {
+                    events.add(ev);
+                }
+            }
+            providers.add(new ProviderTrack(key, text(provider.get("name")), text(provider.get("country")),
+                    longOrNull(p.get("events_hash")), instant(p.get("latest_sync_time")), events));
+        }
+        return new Snapshot(number, carrier, tag, status, latestEvent, providers,
+                longOrNull(tracking.get("providers_hash")));
+    }
+
+    /** Parses any JSON text into a tree with the same lenient settings. */
+    public static JsonNode tree(byte[] json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (IOException e) {
+            throw new MalformedPayloadException("not valid JSON", e);
+        }
+    }
+
+    /** The shared lenient mapper. */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /** An event, or null when it carries no usable time (it could be neither ordered nor deduplicated). */
+    private static SnapshotEvent event(JsonNode e, int providerKey) {
+        if (e == null || !e.isObject()) {
+            return null;
+        }
+        OffsetDateTime local = offsetDateTime(e.get("time_iso"));
+        Instant utc = instant(e.get("time_utc"));
+        if (utc == null && local != null) {
+            utc = local.toInstant();
+        }
+        if (utc == null) {
+            return null;
+        }
+        String location = text(e.get("location"));
+        if (location == null) {
+            location = addressText(e.get("address"));
+        }
+        String rawStage = text(e.get("stage"));
+        String rawSub = text(e.get("sub_status"));
+        return new SnapshotEvent(utc, local, text(e.get("description")), location, Stage.parse(rawStage), rawStage,
+                SubStatus.parse(rawSub), rawSub, providerKey);
+    }
+
+    private static String addressText(JsonNode address) {
+        if (address == null || !address.isObject()) {
+            return null;
+        }
+        List<String> parts = new ArrayList<>();
+        for (String f : new String[] {"city", "state", "country"}) {
+            String v = text(address.get(f));
+            if (v != null && !v.isBlank()) {
+                parts.add(v);
+            }
+        }
+        return parts.isEmpty() ? null : String.join(", ", parts);
+    }
+
+    static Instant instant(JsonNode n) {
+        String s = text(n);
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(s.trim()).toInstant();
+        } catch (DateTimeException e) {
+            try {
+                return LocalDateTime.parse(s.trim()).toInstant(ZoneOffset.UTC);
+            } catch (DateTimeException e2) {
+                try {
+                    return Instant.parse(s.trim());
+                } catch (DateTimeException e3) {
+                    return null;
+                }
+            }
+        }
+    }
+
+    static OffsetDateTime offsetDateTime(JsonNode n) {
+        String s = text(n);
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(s.trim());
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    static String text(JsonNode n) {
+        if (n == null || n.isNull() || n.isMissingNode() || n.isContainerNode()) {
+            return null;
+        }
+        return n.asText();
+    }
+
+    static Integer intOrNull(JsonNode n) {
+        Long l = longOrNull(n);
+        return l == null || l > Integer.MAX_VALUE || l < Integer.MIN_VALUE ? null : l.intValue();
+    }
+
+    static int intOr(JsonNode n, int fallback) {
+        Integer i = intOrNull(n);
+        return i == null ? fallback : i;
+    }
+
+    static Long longOrNull(JsonNode n) {
+        if (n == null || n.isNull() || n.isMissingNode()) {
+            return null;
+        }
+        if (n.isIntegralNumber()) {
+            return n.asLong();
+        }
+        if (n.isTextual()) {
+            try {
+                return Long.parseLong(n.asText().trim());
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        if (n.isNumber()) {
+            return n.longValue();
+        }
+        return null;
+    }
+
+    private static Iterable<JsonNode> iterable(JsonNode n) {
+        return n != null && n.isArray() ? n : List.of();
+    }
+
+    private static String clip(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 40) + "...";
+    }
+
+    /** For callers that need to render JSON with the same mapper. */
+    public static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot serialize " + value.getClass().getSimpleName(), e);
+        }
+    }
+}
