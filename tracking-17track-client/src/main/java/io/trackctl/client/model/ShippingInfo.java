@@ -1,0 +1,5 @@
+package io.trackctl.client.model;
+
+/** Where the parcel comes from and goes to. */
+public record ShippingInfo(Address shipperAddress, Address recipientAddress) {
+}
