@@ -68,13 +68,7 @@ public final class PushReceiver implements AutoCloseable {
             if (Instant.now().isAfter(deadline)) {
                 throw new AssertionError("expected " + count + " pushes within " + timeout + ", got " + matching.size());
             }
-            Thread.onSpinWait();
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted");
-            }
+            java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
         }
     }
 
