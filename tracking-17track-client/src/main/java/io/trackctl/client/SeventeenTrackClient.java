@@ -2,7 +2,6 @@ package io.trackctl.client;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.trackctl.client.SeventeenTrackException.Kind;
 import io.trackctl.client.model.Accepted;
 import io.trackctl.client.model.BatchResult;
 import io.trackctl.client.model.CarrierChanged;
@@ -23,13 +22,7 @@ import io.trackctl.core.port.RateLimiter;
 import io.trackctl.core.port.TrackingGateway;
 import io.trackctl.core.snapshot.Snapshot;
 import io.trackctl.core.snapshot.SnapshotReader;
-import java.io.IOException;
-import java.net.ConnectException;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -45,16 +38,14 @@ public final class SeventeenTrackClient implements TrackingGateway {
     /** The most numbers 17TRACK takes in one call. */
     public static final int MAX_PER_CALL = 40;
 
-    private static final System.Logger LOG = System.getLogger(SeventeenTrackClient.class.getName());
-
-    private final HttpClient http;
     private final SeventeenTrackConfig config;
-    private final RateLimiter limiter;
+    private final ApiTransport transport;
 
+    /** A client sending through {@code http}, taking a permit from {@code limiter} before every call. */
     public SeventeenTrackClient(HttpClient http, SeventeenTrackConfig config, RateLimiter limiter) {
-        this.http = Objects.requireNonNull(http, "http");
         this.config = Objects.requireNonNull(config, "config");
-        this.limiter = Objects.requireNonNull(limiter, "limiter");
+        this.transport = new ApiTransport(Objects.requireNonNull(http, "http"), config,
+                Objects.requireNonNull(limiter, "limiter"));
     }
 
     /** A client with its own HttpClient (connect timeout from the config) and an in-process rate limiter. */
@@ -149,13 +140,13 @@ public final class SeventeenTrackClient implements TrackingGateway {
 
     /** {@code /getquota}. */
     public Quota getQuota() {
-        JsonNode root = call("getquota", List.of());
+        JsonNode root = transport.call("getquota", List.of());
         return bind(root.path("data"), Quota.class);
     }
 
     /** {@code /gettracklist}: one page (40 per page) of registered numbers matching the filter. */
     public TrackList getTrackList(TrackListQuery query) {
-        JsonNode root = call("gettracklist", query);
+        JsonNode root = transport.call("gettracklist", query);
         PageInfo page = root.hasNonNull("page") ? bind(root.get("page"), PageInfo.class) : null;
         List<TrackListItem> items = new ArrayList<>();
         for (JsonNode item : root.path("data").path("accepted")) {
@@ -174,7 +165,7 @@ public final class SeventeenTrackClient implements TrackingGateway {
         BatchResult<A> merged = BatchResult.empty();
         for (int from = 0; from < items.size(); from += MAX_PER_CALL) {
             List<?> chunk = items.subList(from, Math.min(items.size(), from + MAX_PER_CALL));
-            JsonNode root = call(endpoint, chunk);
+            JsonNode root = transport.call(endpoint, chunk);
             JsonNode data = root.path("data");
             List<A> accepted = new ArrayList<>();
             for (JsonNode item : data.path("accepted")) {
@@ -189,93 +180,11 @@ public final class SeventeenTrackClient implements TrackingGateway {
         return merged;
     }
 
-    /** One HTTP call; returns the whole answer when its {@code code} is 0. */
-    private JsonNode call(String endpoint, Object body) {
-        try {
-            limiter.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SeventeenTrackException(Kind.INTERRUPTED, 0, 0, "interrupted waiting for a request permit", e);
-        }
-        HttpRequest request = HttpRequest.newBuilder(config.baseUrl().resolve(endpoint))
-                .timeout(config.requestTimeout())
-                .header("17token", config.apiKey())
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(WireJson.write(body)))
-                .build();
-        HttpResponse<byte[]> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (HttpConnectTimeoutException | ConnectException e) {
-            throw new SeventeenTrackException(Kind.CONNECTION, 0, 0, where(endpoint) + "could not connect", e);
-        } catch (HttpTimeoutException e) {
-            throw new SeventeenTrackException(Kind.TIMEOUT, 0, 0,
-                    where(endpoint) + "no answer within " + config.requestTimeout(), e);
-        } catch (IOException e) {
-            throw new SeventeenTrackException(Kind.CONNECTION, 0, 0, where(endpoint) + "connection failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SeventeenTrackException(Kind.INTERRUPTED, 0, 0, where(endpoint) + "interrupted", e);
-        }
-        int status = response.statusCode();
-        LOG.log(System.Logger.Level.DEBUG, "17TRACK /{0} answered HTTP {1}", endpoint, status);
-        JsonNode root = null;
-        try {
-            root = WireJson.read(response.body());
-        } catch (IOException e) {
-            if (status == 200) {
-                throw new SeventeenTrackException(Kind.MALFORMED_RESPONSE, status, 0,
-                        where(endpoint) + "answer is not JSON", e);
-            }
-        }
-        int code = root != null && root.isObject() ? root.path("code").asInt(0) : 0;
-        String detail = root == null ? "" : serverMessage(root);
-        if (status == 429 || code == 429) {
-            throw new SeventeenTrackException(Kind.RATE_LIMITED, status, code, where(endpoint) + "rate limited" + detail,
-                    null);
-        }
-        if (status == 401 || status == 403 || ApiError.of(code).isAuthFailure()) {
-            throw new SeventeenTrackException(Kind.AUTH, status, code,
-                    where(endpoint) + "refused the credentials (HTTP " + status + ", code " + code + ")" + detail, null);
-        }
-        if (status >= 500 || code == ApiError.INTERNAL_ERROR.code()) {
-            throw new SeventeenTrackException(Kind.SERVER_ERROR, status, code,
-                    where(endpoint) + "server error (HTTP " + status + ", code " + code + ")" + detail, null);
-        }
-        if (status != 200) {
-            throw new SeventeenTrackException(Kind.REQUEST_REJECTED, status, code,
-                    where(endpoint) + "unexpected HTTP " + status + detail, null);
-        }
-        if (root == null || !root.isObject() || !root.has("code")) {
-            throw new SeventeenTrackException(Kind.MALFORMED_RESPONSE, status, 0,
-                    where(endpoint) + "answer has no 'code'", null);
-        }
-        if (code != 0) {
-            throw new SeventeenTrackException(Kind.REQUEST_REJECTED, status, code,
-                    where(endpoint) + "refused with code " + code + " (" + ApiError.of(code).meaning() + ")" + detail,
-                    null);
-        }
-        return root;
-    }
-
-    private String serverMessage(JsonNode root) {
-        JsonNode first = root.path("data").path("errors").path(0);
-        String message = first.path("message").asText("");
-        if (message.isBlank()) {
-            return "";
-        }
-        return ": " + message.replace(config.apiKey(), "****");
-    }
-
-    private static String where(String endpoint) {
-        return "17TRACK /" + endpoint + ": ";
-    }
-
     private static <T> T bind(JsonNode node, Class<T> type) {
         try {
             return WireJson.bind(node, type);
         } catch (JsonProcessingException e) {
-            throw new SeventeenTrackException(Kind.MALFORMED_RESPONSE, 200, 0,
+            throw new SeventeenTrackException(SeventeenTrackException.Kind.MALFORMED_RESPONSE, 200, 0,
                     "17TRACK answer does not fit " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
         }
     }

@@ -13,7 +13,7 @@ import java.util.function.LongSupplier;
 public final class SlidingWindowRateLimiter implements RateLimiter {
 
     /** Extra spacing so that network jitter does not push arrivals at the server into one window. */
-    public static final Duration DEFAULT_GUARD = Duration.ofMillis(40);
+    public static final Duration DEFAULT_GUARD = Duration.ofMillis(100);
 
     private final long windowNanos;
     private final long[] grants;
@@ -41,16 +41,19 @@ public final class SlidingWindowRateLimiter implements RateLimiter {
 
     @Override
     public void acquire() throws InterruptedException {
-        long slot;
-        synchronized (this) {
-            long now = nanoClock.getAsLong();
-            slot = Math.max(now, grants[next] + windowNanos);
-            grants[next] = slot;
-            next = (next + 1) % grants.length;
-        }
+        long slot = reserve();
         long wait;
         while ((wait = slot - nanoClock.getAsLong()) > 0) {
             Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
         }
+    }
+
+    /** Takes the next free slot and returns when it starts, on the nano clock. */
+    synchronized long reserve() {
+        long now = nanoClock.getAsLong();
+        long slot = Math.max(now, grants[next] + windowNanos);
+        grants[next] = slot;
+        next = (next + 1) % grants.length;
+        return slot;
     }
 }

@@ -26,7 +26,6 @@ import io.trackctl.core.port.RateLimiter;
 import io.trackctl.core.port.TrackingGateway;
 import io.trackctl.core.port.TrackingGateway.NumberRef;
 import io.trackctl.core.retry.RetryPolicy;
-import io.trackctl.core.snapshot.Snapshot;
 import io.trackctl.core.status.MainStatus;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -7,16 +7,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.trackctl.core.snapshot.TrackingNumbers;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The simulated account: registered numbers, quota and the simulated clock, with one method per
@@ -27,13 +23,8 @@ final class SimState {
     static final int MAX_ITEMS = 40;
     static final int MAX_CARRIER_CHANGES = 5;
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
-    private static final DateTimeFormatter WIRE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
-            .withZone(ZoneOffset.UTC);
     private static final Set<String> CHANGEABLE = Set.of("tag", "order_no", "order_time", "email", "remark", "lang",
             "param");
-    private static final Pattern UPU = Pattern.compile("[A-Z]{2}\\d{9}([A-Z]{2})");
-    private static final Pattern UPS_NUMBER = Pattern.compile("1Z[0-9A-Z]{16}");
-    private static final Pattern DIGITS_20_22 = Pattern.compile("\\d{20,22}");
 
     /** A push the caller should send once the lock is released. */
     record Outgoing(String number, String event, byte[] body) {
@@ -88,7 +79,7 @@ final class SimState {
                 continue;
             }
             Integer given = integer(item, "carrier");
-            int carrier = given != null && given > 0 ? given : detect(number);
+            int carrier = given != null && given > 0 ? given : CarrierDetection.detect(number);
             if (carrier == 0) {
                 rejected.add(Envelopes.rejection(number, tag, -18019903,
                         "The carrier cannot be detected. Pass a carrier code from the carrier list."));
@@ -261,35 +252,7 @@ final class SimState {
     }
 
     synchronized ObjectNode trackList(JsonNode query) {
-        List<String> wanted = query.hasNonNull("number")
-                ? Arrays.stream(query.get("number").asText().split(",")).map(TrackingNumbers::normalize)
-                        .filter(n -> !n.isEmpty()).toList()
-                : null;
-        String trackingStatus = text(query, "tracking_status");
-        String packageStatus = text(query, "package_status");
-        String pushStatus = text(query, "push_status");
-        Integer carrier = integer(query, "carrier");
-        List<Shipment> matching = shipments.values().stream()
-                .filter(s -> wanted == null || wanted.contains(s.number))
-                .filter(s -> carrier == null || carrier == s.carrier)
-                .filter(s -> trackingStatus == null || trackingStatus.equalsIgnoreCase(s.tracking ? "Tracking" : "Stopped"))
-                .filter(s -> packageStatus == null
-                        || packageStatus.equalsIgnoreCase(TrackInfoBuilder.status(s.plan, now)[0]))
-                .filter(s -> pushStatus == null || pushStatus.equalsIgnoreCase(s.pushStatus))
-                .toList();
-        int pageNo = Math.max(1, integer(query, "page_no") == null ? 1 : integer(query, "page_no"));
-        int total = matching.size();
-        ObjectNode root = F.objectNode();
-        ObjectNode page = root.putObject("page");
-        page.put("data_total", total);
-        page.put("page_total", (total + MAX_ITEMS - 1) / MAX_ITEMS);
-        page.put("page_no", pageNo);
-        page.put("page_size", MAX_ITEMS);
-        root.put("code", 0);
-        ArrayNode accepted = root.putObject("data").putArray("accepted");
-        matching.stream().skip((long) (pageNo - 1) * MAX_ITEMS).limit(MAX_ITEMS)
-                .forEach(s -> accepted.add(listItem(s)));
-        return root;
+        return TrackListView.page(List.copyOf(shipments.values()), query, now);
     }
 
     // ---- time ----
@@ -380,52 +343,6 @@ final class SimState {
         return item;
     }
 
-    private ObjectNode listItem(Shipment s) {
-        List<Plan.Event> seen = TrackInfoBuilder.visible(s.plan, now);
-        String[] status = TrackInfoBuilder.status(s.plan, now);
-        ObjectNode i = F.objectNode();
-        i.put("number", s.number);
-        i.put("param", s.info.get("param"));
-        i.put("param_type", "None");
-        i.put("data_origin", "Api");
-        i.put("carrier", s.carrier);
-        i.put("shipping_country", s.plan.origin().country());
-        i.put("final_carrier", 0);
-        i.put("recipient_country", s.plan.destination().country());
-        i.put("register_time", WIRE_TIME.format(s.registeredAt));
-        i.put("tracking_status", s.tracking ? "Tracking" : "Stopped");
-        i.put("package_status", status[0]);
-        i.put("track_time", WIRE_TIME.format(now));
-        i.put("push_time", s.pushTime == null ? null : WIRE_TIME.format(s.pushTime));
-        i.put("push_status", s.pushStatus);
-        i.put("push_status_code", s.pushStatusCode);
-        i.put("stop_track_time", s.stoppedAt == null ? null : WIRE_TIME.format(s.stoppedAt));
-        i.put("stop_track_reason", s.stopReason);
-        i.put("is_retracked", s.retracked);
-        i.put("carrier_change_count", s.carrierChanges);
-        i.put("tag", s.tag());
-        i.put("email", s.info.get("email"));
-        i.put("order_no", s.info.get("order_no"));
-        i.put("order_time", s.info.get("order_time"));
-        i.put("lang", s.info.get("lang"));
-        i.put("remark", s.info.get("remark"));
-        i.put("latest_event_time", seen.isEmpty() ? null : WIRE_TIME.format(seen.getLast().at()));
-        i.put("latest_event_info", seen.isEmpty() ? null : seen.getLast().description());
-        // The documented example spells these keys with a trailing space and "delievery"; so does this one.
-        i.putNull("days_after_order ");
-        i.put("days_after_last_update", seen.isEmpty() ? null : Duration.between(seen.getLast().at(), now).toDays());
-        i.put("days_of_transit", seen.isEmpty() ? null : Duration.between(seen.getFirst().at(), now).toDays());
-        i.put("days_of_transit_done", seen.isEmpty() ? null
-                : Duration.between(seen.getFirst().at(), seen.getLast().at()).toDays());
-        String delivered = seen.stream().filter(e -> "Delivered".equals(e.stage())).map(e -> WIRE_TIME.format(e.at()))
-                .findFirst().orElse(null);
-        i.put("delievery_time", delivered);
-        String pickup = seen.stream().filter(e -> "PickedUp".equals(e.stage())).map(e -> WIRE_TIME.format(e.at()))
-                .findFirst().orElse(null);
-        i.put("pickup_time", pickup);
-        return i;
-    }
-
     // ---- helpers ----
 
     private interface ItemAction {
@@ -469,35 +386,6 @@ final class SimState {
         ObjectNode a = accepted.addObject();
         a.put("number", s.number);
         a.put("carrier", s.carrier);
-    }
-
-    /** Carrier auto-detection by number format; 0 when nothing matches. */
-    static int detect(String number) {
-        var upu = UPU.matcher(number);
-        if (upu.matches()) {
-            return switch (upu.group(1)) {
-                case "US" -> 21051;
-                case "DE" -> 7044;
-                case "GB" -> 11031;
-                default -> 3011;
-            };
-        }
-        if (UPS_NUMBER.matcher(number).matches()) {
-            return 100002;
-        }
-        if (DIGITS_20_22.matcher(number).matches()) {
-            return 21051;
-        }
-        if (number.startsWith("JJD")) {
-            return 7041;
-        }
-        if (number.startsWith("LP")) {
-            return 190271;
-        }
-        if (number.startsWith("YT")) {
-            return 190008;
-        }
-        return 0;
     }
 
     private static String number(JsonNode item) {
