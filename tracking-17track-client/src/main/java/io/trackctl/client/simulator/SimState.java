@@ -355,12 +355,13 @@ final class SimState {
         for (JsonNode item : items) {
             String number = number(item);
             if (number == null) {
-                rejected.add(Envelopes.rejection(null, null, -18010010, "The data item 'number' is missing."));
+                rejected.add(Envelopes.rejection(null, text(item, "tag"), -18010010,
+                        "The data item 'number' is missing."));
                 continue;
             }
             Shipment s = shipments.get(number);
             if (s == null) {
-                rejected.add(Envelopes.rejection(number, null, -18019902,
+                rejected.add(Envelopes.rejection(number, text(item, "tag"), -18019902,
                         "Tracking number '" + number + "' is not registered. Register it first."));
                 continue;
             }
