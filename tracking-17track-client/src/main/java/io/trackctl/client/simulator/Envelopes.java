@@ -34,7 +34,9 @@ final class Envelopes {
     static ObjectNode rejection(String number, String tag, int code, String message) {
         ObjectNode r = F.objectNode();
         r.put("number", number);
-        r.put("tag", tag);
+        if (tag != null) {
+            r.put("tag", tag);
+        }
         ObjectNode e = r.putObject("error");
         e.put("code", code);
         e.put("message", message);

@@ -46,11 +46,12 @@ class SimulatorShapeTest {
     }
 
     @Test
-    void aStoppedPushAndTheEnvelopesHaveTheFixtureFields() throws Exception {
+    void registerAndTrackInfoEnvelopesHaveTheFixtureFields() throws Exception {
         try (Simulator sim = Simulator.start(SimulatorConfig.defaults().withRateLimit(0))) {
             post(sim, "register", "[{\"number\":\"RS123456789CN\",\"tag\":\"T\"}]");
             JsonNode register = post(sim, "register",
-                    "[{\"number\":\"YT2400000000000101\"},{\"number\":\"RS123456789CN\"},{\"number\":\"12AB\"}]");
+                    "[{\"number\":\"YT2400000000000101\",\"tag\":\"A\"},{\"number\":\"RS123456789CN\",\"tag\":\"B\"},"
+                            + "{\"number\":\"12AB\",\"tag\":\"C\"}]");
             JsonNode trackInfo = post(sim, "gettrackinfo", "[{\"number\":\"RS123456789CN\"},{\"number\":\"X0000001\"}]");
 
             JsonNode registerFixture = WireJson.read(Fixtures.bytes("register-response-mixed.json"));
