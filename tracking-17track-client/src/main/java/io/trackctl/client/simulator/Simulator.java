@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A local stand-in for the 17TRACK API v2.2: a real HTTP server on 127.0.0.1 with the same
@@ -32,6 +34,11 @@ public final class Simulator implements AutoCloseable {
     private final Faults faults = new Faults();
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private final Pusher pusher;
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "simulator-clock");
+        t.setDaemon(true);
+        return t;
+    });
 
     private Simulator(SimulatorConfig config) throws IOException {
         this.config = config;
@@ -90,6 +97,18 @@ public final class Simulator implements AutoCloseable {
         send(state.advance(by, pusher != null, faults.outOfOrderPushes()));
     }
 
+    /**
+     * Lets simulated time run on its own: every {@code realInterval} the clock moves by
+     * {@code simulatedStep} (for demos, e.g. one hour of parcel life per second).
+     */
+    public void autoAdvance(Duration realInterval, Duration simulatedStep) {
+        if (realInterval.isNegative() || realInterval.isZero() || simulatedStep.isNegative()) {
+            throw new IllegalArgumentException("need a positive interval and a non-negative step");
+        }
+        ticker.scheduleAtFixedRate(() -> advance(simulatedStep), realInterval.toNanos(), realInterval.toNanos(),
+                TimeUnit.NANOSECONDS);
+    }
+
     /** Every API request seen so far, in arrival order. */
     public List<RecordedRequest> requests() {
         return List.copyOf(requests);
@@ -129,6 +148,7 @@ public final class Simulator implements AutoCloseable {
 
     @Override
     public void close() {
+        ticker.shutdownNow();
         server.stop(0);
         executor.shutdownNow();
         if (pusher != null) {

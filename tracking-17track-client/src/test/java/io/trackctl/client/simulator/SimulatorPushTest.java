@@ -3,11 +3,14 @@ package io.trackctl.client.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.trackctl.client.Fixtures;
 import io.trackctl.client.PushReceiver;
 import io.trackctl.client.PushReceiver.Received;
 import io.trackctl.client.SeventeenTrackClient;
 import io.trackctl.client.SeventeenTrackConfig;
 import io.trackctl.client.WebhookSignature;
+import io.trackctl.client.WireJson;
 import io.trackctl.client.model.RegisterRequest;
 import io.trackctl.client.model.TrackListQuery;
 import io.trackctl.client.model.TrackRef;
@@ -164,6 +167,7 @@ class SimulatorPushTest {
             assertThat(WebhookSignature.of(sim.apiKey()).verify(r.body(), r.sign())).isTrue();
             assertThat(payload(r).hasSnapshot()).isFalse();
             assertThat(payload(r).tag()).isEqualTo("ORD-5");
+            assertThat(fieldNames(r.body())).isEqualTo(fieldNames(Fixtures.bytes("webhook-tracking-stopped.json")));
         });
         assertThat(client.getTrackList(TrackListQuery.page(1)).items().getFirst().stopTrackReason())
                 .isEqualTo("Expired");
@@ -193,6 +197,31 @@ class SimulatorPushTest {
         assertThatThrownBy(() -> config.withWebhookUrl(URI.create("ftp://x/y")))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> config.withRateLimit(-1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void timeCanRunOnItsOwnForDemos() {
+        client.registerAll(List.of(RegisterRequest.of("RP123456789CN", 3011)));
+        Instant start = sim.now();
+
+        sim.autoAdvance(Duration.ofMillis(20), Duration.ofHours(6));
+
+        List<Received> pushes = receiver.awaitAtLeast(3, SimulatorPushTest::updated, WAIT);
+        assertThat(sim.now()).isAfter(start.plus(Duration.ofHours(12)));
+        assertThat(pushes).allSatisfy(p -> assertThat(WebhookSignature.of(sim.apiKey()).verify(p.body(), p.sign()))
+                .isTrue());
+    }
+
+    private static List<String> fieldNames(byte[] body) {
+        try {
+            JsonNode root = WireJson.read(body);
+            List<String> names = new java.util.ArrayList<>();
+            root.fieldNames().forEachRemaining(names::add);
+            root.path("data").fieldNames().forEachRemaining(n -> names.add("data/" + n));
+            return names;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private List<PushAttempt> awaitAttempts(int count) {
