@@ -48,10 +48,13 @@ public final class SeventeenTrackClient implements TrackingGateway {
                 Objects.requireNonNull(limiter, "limiter"));
     }
 
-    /** A client with its own HttpClient (connect timeout from the config) and an in-process rate limiter. */
+    /**
+     * A client with its own HttpClient (connect timeout from the config) and the in-process rate
+     * limiter shared by every client of this JVM that uses the same key.
+     */
     public static SeventeenTrackClient create(SeventeenTrackConfig config) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(config.connectTimeout()).build();
-        return new SeventeenTrackClient(http, config, SlidingWindowRateLimiter.perSecond(config.requestsPerSecond()));
+        return new SeventeenTrackClient(http, config, SlidingWindowRateLimiter.shared(config.apiKey(), config.requestsPerSecond()));
     }
 
     public SeventeenTrackConfig config() {

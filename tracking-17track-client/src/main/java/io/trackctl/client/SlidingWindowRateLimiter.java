@@ -1,7 +1,10 @@
 package io.trackctl.client;
 
 import io.trackctl.core.port.RateLimiter;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.function.LongSupplier;
 
 /**
@@ -14,6 +17,8 @@ public final class SlidingWindowRateLimiter implements RateLimiter {
 
     /** Extra spacing so that network jitter does not push arrivals at the server into one window. */
     public static final Duration DEFAULT_GUARD = Duration.ofMillis(100);
+
+    private static final ConcurrentMap<String, SlidingWindowRateLimiter> SHARED = new ConcurrentHashMap<>();
 
     private final long windowNanos;
     private final long[] grants;
@@ -32,6 +37,15 @@ public final class SlidingWindowRateLimiter implements RateLimiter {
         this.grants = new long[permits];
         long start = nanoClock.getAsLong() - windowNanos;
         java.util.Arrays.fill(grants, start);
+    }
+
+    /**
+     * The one limiter of this JVM for {@code apiKey} (17TRACK counts per key, so every client built
+     * for the same key must draw from the same budget). The key is kept only as a hash.
+     */
+    public static SlidingWindowRateLimiter shared(String apiKey, int perSecond) {
+        String id = WebhookSignature.sign(apiKey.getBytes(StandardCharsets.UTF_8), "rate-limit") + "/" + perSecond;
+        return SHARED.computeIfAbsent(id, k -> perSecond(perSecond));
     }
 
     /** {@code perSecond} requests per second, with {@link #DEFAULT_GUARD} added to the window. */

@@ -63,6 +63,12 @@ class SlidingWindowRateLimiterTest {
     }
 
     @Test
+    void clientsOfTheSameKeyShareOneLimiterAndOtherKeysGetTheirOwn() {
+        assertThat(SlidingWindowRateLimiter.shared("KEY-A-123", 3)).isSameAs(SlidingWindowRateLimiter.shared("KEY-A-123", 3))
+                .isNotSameAs(SlidingWindowRateLimiter.shared("KEY-B-123", 3));
+    }
+
+    @Test
     void refusesNonsenseSettings() {
         assertThatThrownBy(() -> new SlidingWindowRateLimiter(0, Duration.ofSeconds(1), clock::get))
                 .isInstanceOf(IllegalArgumentException.class);
