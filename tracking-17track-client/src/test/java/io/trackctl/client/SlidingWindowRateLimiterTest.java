@@ -64,8 +64,10 @@ class SlidingWindowRateLimiterTest {
 
     @Test
     void clientsOfTheSameKeyShareOneLimiterAndOtherKeysGetTheirOwn() {
-        assertThat(SlidingWindowRateLimiter.shared("KEY-A-123", 3)).isSameAs(SlidingWindowRateLimiter.shared("KEY-A-123", 3))
-                .isNotSameAs(SlidingWindowRateLimiter.shared("KEY-B-123", 3));
+        SlidingWindowRateLimiter a = SlidingWindowRateLimiter.shared("KEY-A-123", 3);
+
+        assertThat(SlidingWindowRateLimiter.shared("KEY-A-123", 3)).isSameAs(a);
+        assertThat(SlidingWindowRateLimiter.shared("KEY-B-123", 3)).isNotSameAs(a);
     }
 
     @Test
