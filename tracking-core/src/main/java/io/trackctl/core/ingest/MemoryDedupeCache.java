@@ -1,6 +1,7 @@
 package io.trackctl.core.ingest;
 
 import io.trackctl.core.port.DedupeCache;
+import io.trackctl.core.rules.DedupeKey;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -12,8 +13,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  */
 public final class MemoryDedupeCache implements DedupeCache {
 
-    private final ConcurrentHashMap<String, Boolean> keys;
-    private final AtomicReferenceArray<String> ring;
+    private final ConcurrentHashMap<DedupeKey, Boolean> keys;
+    private final AtomicReferenceArray<DedupeKey> ring;
     private final AtomicLong next = new AtomicLong();
 
     public MemoryDedupeCache(int capacity) {
@@ -25,12 +26,12 @@ public final class MemoryDedupeCache implements DedupeCache {
     }
 
     @Override
-    public boolean firstSighting(String key) {
+    public boolean firstSighting(DedupeKey key) {
         if (keys.putIfAbsent(key, Boolean.TRUE) != null) {
             return false;
         }
         int slot = (int) (next.getAndIncrement() % ring.length());
-        String evicted = ring.getAndSet(slot, key);
+        DedupeKey evicted = ring.getAndSet(slot, key);
         if (evicted != null) {
             keys.remove(evicted);
         }
@@ -38,7 +39,7 @@ public final class MemoryDedupeCache implements DedupeCache {
     }
 
     @Override
-    public boolean seen(String key) {
+    public boolean seen(DedupeKey key) {
         return keys.containsKey(key);
     }
 

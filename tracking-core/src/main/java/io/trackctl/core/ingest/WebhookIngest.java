@@ -77,9 +77,9 @@ public final class WebhookIngest {
         } catch (MalformedPayloadException e) {
             return reject(in, SignatureVerdict.VALID, IngestResult.Reason.MALFORMED, e.getMessage());
         }
-        String key = DedupeKey.of(payload);
+        DedupeKey key = DedupeKey.of(payload);
         NewDelivery delivery = new NewDelivery(in.receivedAt(), in.remoteAddress(), SignatureVerdict.VALID,
-                payload.rawType(), payload.number(), payload.carrier(), key, in.body(), false, null);
+                payload.rawType(), payload.number(), payload.carrier(), key.text(), in.body(), false, null);
         for (DedupeCache layer : fastLayers) {
             if (layer.seen(key)) {
                 return new IngestResult.Duplicate(log.recordDuplicate(delivery));
@@ -103,7 +103,7 @@ public final class WebhookIngest {
                 "body is larger than the limit of " + limit + " bytes");
     }
 
-    private void remember(String key) {
+    private void remember(DedupeKey key) {
         for (DedupeCache layer : fastLayers) {
             try {
                 layer.firstSighting(key);

@@ -2,6 +2,7 @@ package io.trackctl.core.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.trackctl.core.rules.DedupeKey;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -12,27 +13,31 @@ import org.junit.jupiter.api.Test;
 
 class MemoryDedupeCacheTest {
 
+    private static DedupeKey k(String number) {
+        return new DedupeKey(false, number, 3011, 1_700_000_000_000L, 42, true);
+    }
+
     @Test
     void aKeyIsFirstSeenOnceAndThenKnown() {
         MemoryDedupeCache cache = new MemoryDedupeCache(10);
 
-        assertThat(cache.seen("a")).isFalse();
-        assertThat(cache.firstSighting("a")).isTrue();
-        assertThat(cache.firstSighting("a")).isFalse();
-        assertThat(cache.seen("a")).isTrue();
+        assertThat(cache.seen(k("a"))).isFalse();
+        assertThat(cache.firstSighting(k("a"))).isTrue();
+        assertThat(cache.firstSighting(k("a"))).isFalse();
+        assertThat(cache.seen(k("a"))).isTrue();
     }
 
     @Test
     void theOldestKeysAreForgottenPastCapacityButNothingElse() {
         MemoryDedupeCache cache = new MemoryDedupeCache(3);
         for (String k : new String[] {"a", "b", "c", "d"}) {
-            cache.firstSighting(k);
+            cache.firstSighting(k(k));
         }
 
-        assertThat(cache.seen("a")).isFalse();
-        assertThat(cache.seen("b")).isTrue();
-        assertThat(cache.seen("d")).isTrue();
-        assertThat(cache.seen("never")).isFalse();
+        assertThat(cache.seen(k("a"))).isFalse();
+        assertThat(cache.seen(k("b"))).isTrue();
+        assertThat(cache.seen(k("d"))).isTrue();
+        assertThat(cache.seen(k("never"))).isFalse();
         assertThat(cache.size()).isEqualTo(3);
     }
 
@@ -47,7 +52,7 @@ class MemoryDedupeCacheTest {
                 start.await();
                 for (int i = 0; i < 5_000; i++) {
                     String k = "key-" + i;
-                    if (cache.firstSighting(k)) {
+                    if (cache.firstSighting(k(k))) {
                         firsts.computeIfAbsent(k, x -> new AtomicInteger()).incrementAndGet();
                     }
                 }

@@ -1,6 +1,7 @@
 package io.trackctl.store.redis;
 
 import io.trackctl.core.port.DedupeCache;
+import io.trackctl.core.rules.DedupeKey;
 import java.time.Duration;
 import redis.clients.jedis.params.SetParams;
 
@@ -19,13 +20,13 @@ public final class RedisDedupeCache implements DedupeCache {
     }
 
     @Override
-    public boolean firstSighting(String key) {
-        String ok = redis.jedis().set(redis.key("dedupe:" + key), "1", SetParams.setParams().nx().ex(ttlSeconds));
+    public boolean firstSighting(DedupeKey key) {
+        String ok = redis.jedis().set(redis.key("dedupe:" + key.text()), "1", SetParams.setParams().nx().ex(ttlSeconds));
         return "OK".equals(ok);
     }
 
     @Override
-    public boolean seen(String key) {
-        return redis.jedis().exists(redis.key("dedupe:" + key));
+    public boolean seen(DedupeKey key) {
+        return redis.jedis().exists(redis.key("dedupe:" + key.text()));
     }
 }

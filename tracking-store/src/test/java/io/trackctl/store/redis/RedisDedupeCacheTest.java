@@ -2,6 +2,7 @@ package io.trackctl.store.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.trackctl.core.rules.DedupeKey;
 import io.trackctl.store.testing.RedisTestServer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,6 +16,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class RedisDedupeCacheTest {
+
+    private static final DedupeKey KEY = new DedupeKey(false, "LX1", 3011, 1_763_892_000_000L, 42, true);
+    private static final DedupeKey OTHER = new DedupeKey(false, "LX1", 3011, 1_763_892_000_000L, 43, true);
+    private static final DedupeKey STOP = new DedupeKey(true, "LX1", 3011, DedupeKey.NONE, 0, false);
 
     private RedisTestServer redis;
 
@@ -33,19 +38,19 @@ class RedisDedupeCacheTest {
         RedisDedupeCache a = new RedisDedupeCache(redis.connection(), Duration.ofMinutes(5));
         RedisDedupeCache b = new RedisDedupeCache(redis.connection(), Duration.ofMinutes(5));
 
-        assertThat(b.seen("U|LX1|3011|2026-11-23T10:00:00Z|42")).isFalse();
-        assertThat(a.firstSighting("U|LX1|3011|2026-11-23T10:00:00Z|42")).isTrue();
-        assertThat(b.firstSighting("U|LX1|3011|2026-11-23T10:00:00Z|42")).isFalse();
-        assertThat(b.seen("U|LX1|3011|2026-11-23T10:00:00Z|42")).isTrue();
-        assertThat(b.seen("U|LX1|3011|2026-11-23T10:00:00Z|43")).isFalse();
+        assertThat(b.seen(KEY)).isFalse();
+        assertThat(a.firstSighting(KEY)).isTrue();
+        assertThat(b.firstSighting(KEY)).isFalse();
+        assertThat(b.seen(KEY)).isTrue();
+        assertThat(b.seen(OTHER)).isFalse();
     }
 
     @Test
     void keysExpireAfterTheirTimeToLive() {
         RedisDedupeCache cache = new RedisDedupeCache(redis.connection(), Duration.ofMinutes(5));
-        cache.firstSighting("k");
+        cache.firstSighting(STOP);
 
-        long ttl = redis.connection().jedis().ttl(redis.connection().key("dedupe:k"));
+        long ttl = redis.connection().jedis().ttl(redis.connection().key("dedupe:S|LX1|3011"));
 
         assertThat(ttl).isBetween(1L, 300L);
     }
@@ -56,7 +61,7 @@ class RedisDedupeCacheTest {
         ExecutorService pool = Executors.newFixedThreadPool(6);
         List<Callable<Boolean>> calls = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
-            calls.add(() -> cache.firstSighting("race"));
+            calls.add(() -> cache.firstSighting(KEY));
         }
         long firsts = 0;
         for (Future<Boolean> f : pool.invokeAll(calls)) {
