@@ -1,5 +1,7 @@
 package io.trackctl.core.port;
 
+import io.trackctl.core.rules.DedupeKey;
+
 /**
  * A fast dedupe layer in front of the database's constraint (in memory, Redis). A layer may forget
  * (eviction, expiry, outage) but must never claim a key it was not given: "seen" is a promise.
@@ -7,8 +9,8 @@ package io.trackctl.core.port;
 public interface DedupeCache {
 
     /** Records the key; true when it was not there before (or the layer cannot tell). */
-    boolean firstSighting(String key);
+    boolean firstSighting(DedupeKey key);
 
     /** Whether the key has been recorded. */
-    boolean seen(String key);
+    boolean seen(DedupeKey key);
 }

@@ -33,6 +33,13 @@ public interface WebhookLog {
     /** Logs a delivery refused before processing (bad signature, bad body). */
     long recordRejected(NewDelivery delivery);
 
+    /**
+     * Logs a verified delivery that a fast dedupe layer already knows as recorded (outcome
+     * DUPLICATE, no job). Only keys recorded after a committed {@link #recordVerified} reach a
+     * fast layer, so this never drops a delivery that was not stored before.
+     */
+    long recordDuplicate(NewDelivery delivery);
+
     void markOutcome(long deliveryId, DeliveryOutcome outcome, String error);
 
     Optional<WebhookDelivery> findDelivery(long id);

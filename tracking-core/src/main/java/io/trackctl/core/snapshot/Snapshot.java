@@ -39,24 +39,27 @@ public record Snapshot(
 
     /** The newest event instant: {@code latest_event} when present, else the newest provider event. */
     public Instant latestEventTime() {
-        Instant fromEvents = providers.stream()
-                .flatMap(p -> p.events().stream())
-                .map(SnapshotEvent::timeUtc)
-                .max(Comparator.naturalOrder())
-                .orElse(null);
-        if (latestEvent == null) {
-            return fromEvents;
+        Instant newest = latestEvent == null ? null : latestEvent.timeUtc();
+        for (ProviderTrack p : providers) {
+            for (SnapshotEvent e : p.events()) {
+                if (newest == null || e.timeUtc().isAfter(newest)) {
+                    newest = e.timeUtc();
+                }
+            }
         }
-        return fromEvents == null || latestEvent.timeUtc().isAfter(fromEvents) ? latestEvent.timeUtc() : fromEvents;
+        return newest;
     }
 
     /** The newest {@code latest_sync_time} over providers: the tie-break between equal event times. */
     public Instant latestSyncTime() {
-        return providers.stream()
-                .map(ProviderTrack::latestSyncTime)
-                .filter(java.util.Objects::nonNull)
-                .max(Comparator.naturalOrder())
-                .orElse(null);
+        Instant newest = null;
+        for (ProviderTrack p : providers) {
+            Instant t = p.latestSyncTime();
+            if (t != null && (newest == null || t.isAfter(newest))) {
+                newest = t;
+            }
+        }
+        return newest;
     }
 
     /** The newest event, looked up across all providers. */

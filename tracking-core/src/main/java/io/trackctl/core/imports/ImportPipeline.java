@@ -1,0 +1,173 @@
+package io.trackctl.core.imports;
+
+import io.trackctl.core.model.Carrier;
+import io.trackctl.core.model.ImportCounts;
+import io.trackctl.core.model.ImportRowError;
+import io.trackctl.core.model.NewTrackingNumber;
+import io.trackctl.core.model.TrackingNumber;
+import io.trackctl.core.port.CarrierStore;
+import io.trackctl.core.port.OrderStore;
+import io.trackctl.core.port.TrackingStore;
+import io.trackctl.core.snapshot.TrackingNumbers;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The row pipeline shared by CSV imports and JSON batches: validates each row, records each bad
+ * row with its line number and reason, creates or reuses orders and parcels, and writes the good
+ * rows in batches. A number already stored for the shop, or repeated in the same input, counts as
+ * a duplicate, not a failure. Memory stays bounded whatever the input size.
+ */
+public final class ImportPipeline {
+
+    public static final int DEFAULT_BATCH_SIZE = 1000;
+    private static final int LOOKUP_CACHE_LIMIT = 10_000;
+
+    /** Told after each batch is written. */
+    public interface Listener {
+        void batchDone(ImportCounts counts, List<ImportRowError> newErrors, List<TrackingNumber> created);
+    }
+
+    private final TrackingStore tracking;
+    private final OrderStore orders;
+    private final CarrierStore carriers;
+    private final int batchSize;
+
+    public ImportPipeline(TrackingStore tracking, OrderStore orders, CarrierStore carriers, int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be at least 1");
+        }
+        this.tracking = tracking;
+        this.orders = orders;
+        this.carriers = carriers;
+        this.batchSize = batchSize;
+    }
+
+    /** Runs the rows of one import; returns the final counts (total = rows seen). */
+    public ImportCounts run(long jobId, long shopId, String defaultSource, Iterator<ImportRow> rows,
+                            Listener listener) {
+        Run run = new Run(jobId, shopId, defaultSource);
+        ImportCounts counts = ImportCounts.ZERO;
+        List<ImportRow> batch = new ArrayList<>(batchSize);
+        while (rows.hasNext()) {
+            batch.add(rows.next());
+            if (batch.size() == batchSize) {
+                counts = run.write(batch, counts, listener);
+                batch.clear();
+            }
+        }
+        if (!batch.isEmpty()) {
+            counts = run.write(batch, counts, listener);
+        }
+        return counts;
+    }
+
+    /** The per-import lookup caches. */
+    private final class Run {
+        private final long jobId;
+        private final long shopId;
+        private final String defaultSource;
+        private final Map<String, Optional<Carrier>> carrierCache = new HashMap<>();
+        private final Map<String, Long> orderCache = new HashMap<>();
+        private final Map<String, Long> parcelCache = new HashMap<>();
+
+        Run(long jobId, long shopId, String defaultSource) {
+            this.jobId = jobId;
+            this.shopId = shopId;
+            this.defaultSource = defaultSource;
+        }
+
+        ImportCounts write(List<ImportRow> batch, ImportCounts before, Listener listener) {
+            List<ImportRowError> errors = new ArrayList<>();
+            List<NewTrackingNumber> good = new ArrayList<>(batch.size());
+            for (ImportRow row : batch) {
+                String problem = validate(row);
+                if (problem != null) {
+                    errors.add(new ImportRowError(jobId, row.lineNumber(), row.rawLine(), problem));
+                } else {
+                    good.add(toNew(row));
+                }
+            }
+            List<TrackingNumber> created = new ArrayList<>();
+            long duplicates = 0;
+            if (!good.isEmpty()) {
+                for (TrackingStore.CreateOutcome o : tracking.createTrackingBatch(good)) {
+                    switch (o) {
+                        case TrackingStore.Created c -> created.add(c.tracking());
+                        case TrackingStore.Duplicate d -> duplicates++;
+                    }
+                }
+            }
+            ImportCounts after = before.plus(created.size(), errors.size(), duplicates);
+            listener.batchDone(after, errors, created);
+            return after;
+        }
+
+        private String validate(ImportRow row) {
+            if (row.trackingNumber() == null || row.trackingNumber().isBlank()) {
+                return "tracking number is missing";
+            }
+            String problem = TrackingNumbers.problem(row.trackingNumber());
+            if (problem != null) {
+                return "invalid tracking number '" + clip(row.trackingNumber()) + "': " + problem;
+            }
+            if (row.carrier() != null && carrier(row.carrier()).isEmpty()) {
+                return "unknown carrier '" + clip(row.carrier()) + "' (use a carrier code such as 'usps' or a "
+                        + "17TRACK carrier key such as 21051)";
+            }
+            if (row.shippedAt() != null && FlexibleTimes.parse(row.shippedAt()) == null) {
+                return "shippedAt '" + clip(row.shippedAt()) + "' is not a date (use ISO-8601, such as 2026-11-23 "
+                        + "or 2026-11-23T10:00:00Z)";
+            }
+            return null;
+        }
+
+        private NewTrackingNumber toNew(ImportRow row) {
+            Optional<Carrier> carrier = row.carrier() == null ? Optional.empty() : carrier(row.carrier());
+            Long orderId = row.orderExternalId() == null ? null : orderId(row.orderExternalId());
+            Long parcelId = orderId == null || row.parcelNo() == null ? null : parcelId(orderId, row.parcelNo());
+            Instant shipped = FlexibleTimes.parse(row.shippedAt());
+            String source = row.source() == null ? defaultSource : row.source();
+            return new NewTrackingNumber(shopId, orderId, parcelId, row.trackingNumber(),
+                    carrier.map(Carrier::id).orElse(null), carrier.map(Carrier::trackKey).orElse(null), source,
+                    shipped, null);
+        }
+
+        private Optional<Carrier> carrier(String text) {
+            String key = text.trim().toLowerCase(Locale.ROOT);
+            return carrierCache.computeIfAbsent(key, k -> {
+                if (k.chars().allMatch(Character::isDigit) && k.length() <= 9) {
+                    return carriers.findCarrierByKey(Integer.parseInt(k));
+                }
+                return carriers.findCarrierByCode(k);
+            });
+        }
+
+        private Long orderId(String externalId) {
+            bound(orderCache);
+            return orderCache.computeIfAbsent(externalId.trim(), e -> orders.ensureOrder(shopId, e).id());
+        }
+
+        private Long parcelId(long orderId, String parcelNo) {
+            bound(parcelCache);
+            return parcelCache.computeIfAbsent(orderId + "|" + parcelNo.trim(),
+                    k -> orders.ensureParcel(orderId, parcelNo.trim()).id());
+        }
+
+        private static void bound(Map<String, Long> cache) {
+            if (cache.size() >= LOOKUP_CACHE_LIMIT) {
+                cache.clear();
+            }
+        }
+    }
+
+    private static String clip(String s) {
+        return s.length() <= 60 ? s : s.substring(0, 60) + "...";
+    }
+}

@@ -1,0 +1,57 @@
+package io.trackctl.core.sync;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs {@link SyncService#scheduleStale()} every interval while this instance holds the
+ * {@link SchedulerLock}, so in a cluster one instance schedules at a time.
+ */
+public final class SyncScheduler implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(SyncScheduler.class.getName());
+
+    private final SyncService sync;
+    private final SchedulerLock lock;
+    private final ScheduledExecutorService timer;
+
+    public SyncScheduler(SyncService sync, SchedulerLock lock) {
+        this.sync = sync;
+        this.lock = lock;
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "trackctl-scheduler");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public SyncScheduler start() {
+        long every = sync.settings().interval().toMillis();
+        timer.scheduleWithFixedDelay(this::runOnce, every, every, TimeUnit.MILLISECONDS);
+        return this;
+    }
+
+    /** One run; returns the pulls queued (0 when another instance holds the lock). */
+    public int runOnce() {
+        try {
+            if (!lock.tryAcquire()) {
+                return 0;
+            }
+            int queued = sync.scheduleStale();
+            if (queued > 0) {
+                LOG.log(System.Logger.Level.INFO, "scheduler queued {0} pulls of stale numbers", queued);
+            }
+            return queued;
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "scheduler run failed: {0}", e.toString());
+            return 0;
+        }
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        lock.release();
+    }
+}
