@@ -2,6 +2,7 @@ package io.trackctl.core.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.trackctl.core.rules.EventIdentity;
 import io.trackctl.core.snapshot.Snapshot;
 import io.trackctl.core.snapshot.SnapshotReader;
@@ -9,6 +10,7 @@ import io.trackctl.core.snapshot.WebhookPayload;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -84,6 +86,46 @@ class PushHistoriesTest {
         for (NumberHistory h : hs) {
             assertThat(merged.stream().filter(p -> p.payload().number().equals(h.number())).toList())
                     .containsExactlyElementsOf(h.pushes());
+        }
+    }
+
+    @Test
+    void generatedJsonHasEveryFieldPathOfTheFixtures() {
+        Set<String> generated = new TreeSet<>();
+        for (NumberHistory h : PushHistories.histories(new Random(11), 50)) {
+            for (GeneratedPush p : h.pushes()) {
+                paths("", SnapshotReader.tree(p.json()), generated);
+            }
+        }
+        for (String fixture : Fixtures.WEBHOOKS) {
+            Set<String> expected = new TreeSet<>();
+            paths("", SnapshotReader.tree(Fixtures.bytes(fixture)), expected);
+            // Only present when a translation language was asked for at registration.
+            expected.removeIf(path -> path.contains("description_translation"));
+            assertThat(generated).as(fixture).containsAll(expected);
+        }
+    }
+
+    @Test
+    void stopsAndMinimalTestPushesHaveTheWireShapeOfTheFixtureAndTheDashboard() {
+        assertThat(TestData.onTheWire(TestData.aStoppedPush("LX900000015CN", 3011, "ORD-10004")).jsonText())
+                .isEqualTo("{\"event\":\"TRACKING_STOPPED\",\"data\":{\"number\":\"LX900000015CN\","
+                        + "\"carrier\":3011,\"param\":null,\"tag\":\"ORD-10004\"}}");
+        GeneratedPush minimal = TestData.onTheWire(TestData.aMinimalTestPush("RR123456789CN", 3011));
+        assertThat(minimal.jsonText()).isEqualTo(
+                "{\"event\":\"TRACKING_UPDATED\",\"data\":{\"number\":\"RR123456789CN\",\"carrier\":3011,"
+                        + "\"param\":null,\"tag\":null}}");
+        assertThat(SnapshotReader.readWebhook(minimal.json())).isEqualTo(minimal.payload());
+    }
+
+    private static void paths(String prefix, JsonNode node, Set<String> out) {
+        if (node.isObject()) {
+            node.fieldNames().forEachRemaining(f -> {
+                out.add(prefix + "/" + f);
+                paths(prefix + "/" + f, node.get(f), out);
+            });
+        } else if (node.isArray()) {
+            node.forEach(child -> paths(prefix + "[]", child, out));
         }
     }
 
