@@ -18,7 +18,10 @@ class SecretBoxTest {
     void aSealedValueOpensToTheClearValue() {
         for (String clear : new String[] {SECRET, "x", "ключ-密钥-🔑", " spaces kept ", "a".repeat(10_000)}) {
             String sealed = box.encrypt(clear);
-            assertThat(sealed).startsWith("v1:").doesNotContain(clear.trim());
+            assertThat(sealed).startsWith("v1:");
+            if (clear.length() >= 8) {
+                assertThat(sealed).doesNotContain(clear.trim());
+            }
             assertThat(box.decrypt(sealed)).isEqualTo(clear);
         }
     }
