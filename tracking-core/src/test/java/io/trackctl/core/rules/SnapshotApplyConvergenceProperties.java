@@ -12,11 +12,12 @@ import io.trackctl.core.testing.PushHistories;
 import io.trackctl.core.testing.TestData;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.stream.Collectors;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -45,23 +46,27 @@ class SnapshotApplyConvergenceProperties {
             }
         }
 
-        List<WebhookPayload> deliveries = new ArrayList<>();
-        for (NumberHistory h : histories) {
-            for (GeneratedPush p : h.pushes()) {
-                int times = 1 + random.nextInt(3);
-                for (int i = 0; i < times; i++) {
-                    deliveries.add(p.payload());
-                }
-            }
-        }
-        Collections.shuffle(deliveries, random);
+        List<WebhookPayload> deliveries = PushHistories.shuffledWithRepeats(random, histories, 3).stream()
+                .map(GeneratedPush::payload).toList();
         Map<String, InMemoryTracking> shuffled = new HashMap<>();
         for (WebhookPayload p : deliveries) {
             shuffled.computeIfAbsent(p.number(), n -> new InMemoryTracking()).deliver(p);
         }
 
+        // The same deliveries behind the delivery dedupe key (DESIGN.md section 4, first layer).
+        Set<String> seenKeys = new HashSet<>();
+        Map<String, InMemoryTracking> deduped = new HashMap<>();
+        for (WebhookPayload p : deliveries) {
+            if (seenKeys.add(DedupeKey.of(p))) {
+                deduped.computeIfAbsent(p.number(), n -> new InMemoryTracking()).deliver(p);
+            }
+        }
+
         for (NumberHistory h : histories) {
             InMemoryTracking expected = inOrder.get(h.number());
+            InMemoryTracking behindDedupe = deduped.get(h.number());
+            assertThat(behindDedupe.state()).isEqualTo(expected.state());
+            assertThat(behindDedupe.eventKeys()).isEqualTo(expected.eventKeys());
             InMemoryTracking actual = shuffled.get(h.number());
             String order = deliveries.stream().filter(p -> p.number().equals(h.number()))
                     .map(p -> p.type() + "@" + (p.snapshot() == null ? "-" : SnapshotRank.of(p.snapshot())))

@@ -167,6 +167,28 @@ public final class PushHistories {
         return out;
     }
 
+    /**
+     * Every push of the histories delivered one to {@code maxRepeats} times, in a random order: what
+     * 17TRACK's retries, re-pushes and out-of-order delivery can make of them.
+     */
+    public static List<GeneratedPush> shuffledWithRepeats(Random random, List<NumberHistory> histories,
+                                                          int maxRepeats) {
+        if (maxRepeats < 1) {
+            throw new IllegalArgumentException("maxRepeats must be at least 1");
+        }
+        List<GeneratedPush> out = new ArrayList<>();
+        for (NumberHistory h : histories) {
+            for (GeneratedPush p : h.pushes()) {
+                int times = 1 + random.nextInt(maxRepeats);
+                for (int i = 0; i < times; i++) {
+                    out.add(p);
+                }
+            }
+        }
+        java.util.Collections.shuffle(out, random);
+        return out;
+    }
+
     /** A tracking number in the UPU S10 shape (two letters, nine digits, country code). */
     public static String randomNumber(Random random) {
         String[] prefixes = {"LX", "RR", "LP", "CP", "EE", "UA"};

@@ -118,6 +118,34 @@ class PushHistoriesTest {
         assertThat(SnapshotReader.readWebhook(minimal.json())).isEqualTo(minimal.payload());
     }
 
+    @Test
+    void shuffledWithRepeatsDeliversEveryPushOneToMaxTimes() {
+        List<NumberHistory> hs = PushHistories.histories(new Random(8), 5);
+        List<GeneratedPush> all = PushHistories.shuffledWithRepeats(new Random(9), hs, 3);
+        for (NumberHistory h : hs) {
+            for (GeneratedPush p : h.pushes()) {
+                long n = all.stream().filter(x -> x == p).count();
+                assertThat(n).isBetween(1L, 3L);
+            }
+        }
+    }
+
+    @Test
+    void theSignatureHelperMatchesTheFixtureExamples() {
+        assertThat(Signatures.sign(Fixtures.bytes(Fixtures.UPDATED_DELIVERED), Fixtures.SIGNATURE_KEY))
+                .isEqualTo(Fixtures.UPDATED_DELIVERED_SIGN);
+        assertThat(Signatures.sign(Fixtures.bytes(Fixtures.STOPPED), Fixtures.SIGNATURE_KEY))
+                .isEqualTo(Fixtures.STOPPED_SIGN);
+        byte[] compact = ("{\"event\":\"TRACKING_STOPPED\",\"data\":{\"number\":\"LX900000015CN\",\"carrier\":3011,"
+                + "\"param\":null,\"tag\":\"ORD-10004\"}}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(Signatures.sign(compact, Fixtures.SIGNATURE_KEY))
+                .isEqualTo("9fff37242e963fbc6fe9a56706790c4316d80a19d635a5d448331a8a594b4675");
+        assertThat(Signatures.sign(compact, "WRONGKEY"))
+                .isEqualTo("006dc5bcd03b66a5da2722e7ff802400342a623099c7c56fd754d4d2f0ed68b4");
+        assertThat(TestData.onTheWire(TestData.aStoppedPush("LX900000015CN", 3011, "ORD-10004")).json())
+                .isEqualTo(compact);
+    }
+
     private static void paths(String prefix, JsonNode node, Set<String> out) {
         if (node.isObject()) {
             node.fieldNames().forEachRemaining(f -> {
