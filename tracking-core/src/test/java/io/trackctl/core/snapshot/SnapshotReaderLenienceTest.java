@@ -170,6 +170,34 @@ class SnapshotReaderLenienceTest {
     }
 
     @Test
+    void anEventTooFarInTimeToCountInMillisecondsIsSkippedInsteadOfBreakingTheSnapshot() {
+        String json = """
+                {"event":"TRACKING_UPDATED","data":{"number":"RR123456789CN","track_info":{"tracking":{"providers":[
+                 {"provider":{"key":3011},"latest_sync_time":"+999999999-01-01T00:00:00Z",
+                  "events":[{"time_utc":"+999999999-01-01T00:00:00Z","description":"far"},
+                   {"time_iso":"-999999999-01-01T00:00:00+01:00","description":"far back"},
+                   {"time_utc":"2024-11-10T08:00:00Z","description":"good"}]}]}}}}
+                """;
+        Snapshot s = read(json).snapshot();
+        assertThat(s.events()).extracting(SnapshotEvent::description).containsExactly("good");
+        assertThat(s.latestSyncTime()).isNull();
+        assertThat(io.trackctl.core.rules.SnapshotRank.of(s)).isNotBlank();
+    }
+
+    @Test
+    void aMissingOrNonObjectTrackInfoReadsAsAnEmptySnapshot() {
+        for (com.fasterxml.jackson.databind.JsonNode ti : new com.fasterxml.jackson.databind.JsonNode[] {
+            null, SnapshotReader.tree("null".getBytes(StandardCharsets.UTF_8)),
+            SnapshotReader.tree("[1]".getBytes(StandardCharsets.UTF_8)),
+            SnapshotReader.tree("\"x\"".getBytes(StandardCharsets.UTF_8))}) {
+            Snapshot s = SnapshotReader.readTrackInfo("RR123456789CN", 3011, null, ti);
+            assertThat(s.number()).isEqualTo("RR123456789CN");
+            assertThat(s.events()).isEmpty();
+            assertThat(s.status()).isEqualTo(io.trackctl.core.status.TrackStatus.NONE);
+        }
+    }
+
+    @Test
     void aLocationIsTakenFromTheAddressWhenTheTextIsMissing() {
         String json = """
                 {"event":"TRACKING_UPDATED","data":{"number":"RR123456789CN","track_info":{"tracking":{"providers":[
