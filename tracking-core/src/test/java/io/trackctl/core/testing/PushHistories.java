@@ -2,6 +2,7 @@ package io.trackctl.core.testing;
 
 import io.trackctl.core.snapshot.Snapshot;
 import io.trackctl.core.snapshot.SnapshotEvent;
+import io.trackctl.core.snapshot.TrackingNumbers;
 import io.trackctl.core.snapshot.WebhookPayload;
 import io.trackctl.core.status.Stage;
 import io.trackctl.core.status.SubStatus;
@@ -140,7 +141,7 @@ public final class PushHistories {
         if (random.nextDouble() < options.stopChance()) {
             pushes.add(TestData.onTheWire(TestData.aStoppedPush(number, origin.key(), tag)));
         }
-        return new NumberHistory(TestData.aSnapshot().number(number).build().number(), origin.key(), tag, pushes);
+        return new NumberHistory(TrackingNumbers.normalize(number), origin.key(), tag, pushes);
     }
 
     /**
