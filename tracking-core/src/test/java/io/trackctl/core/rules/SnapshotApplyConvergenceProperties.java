@@ -2,7 +2,9 @@ package io.trackctl.core.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.trackctl.core.snapshot.ProviderTrack;
 import io.trackctl.core.snapshot.Snapshot;
+import io.trackctl.core.snapshot.SnapshotEvent;
 import io.trackctl.core.snapshot.WebhookPayload;
 import io.trackctl.core.status.SubStatus;
 import io.trackctl.core.status.TrackStatus;
@@ -37,6 +39,7 @@ class SnapshotApplyConvergenceProperties {
         Random random = new Random(seed);
         List<NumberHistory> histories = PushHistories.histories(random, 1 + random.nextInt(3), MIX).stream()
                 .map(h -> withReclassifiedTie(random, h))
+                .map(h -> withRetractedEvent(random, h))
                 .toList();
 
         Map<String, InMemoryTracking> inOrder = new HashMap<>();
@@ -87,6 +90,29 @@ class SnapshotApplyConvergenceProperties {
     }
 
     /**
+     * Sometimes drops an older event from one update, as when a carrier retracts an event: the event
+     * stays stored (events only grow) and the snapshot still counts by its newest event.
+     */
+    private static NumberHistory withRetractedEvent(Random random, NumberHistory h) {
+        List<GeneratedPush> pushes = new ArrayList<>(h.pushes());
+        int i = random.nextInt(pushes.size());
+        Snapshot s = pushes.get(i).payload().snapshot();
+        if (random.nextInt(4) != 0 || s == null || s.events().size() < 2) {
+            return h;
+        }
+        List<SnapshotEvent> older = s.events().subList(1, s.events().size());
+        SnapshotEvent gone = older.get(random.nextInt(older.size()));
+        List<ProviderTrack> providers = s.providers().stream()
+                .map(p -> new ProviderTrack(p.key(), p.name(), p.country(), p.eventsHash(), p.latestSyncTime(),
+                        p.events().stream().filter(e -> !e.equals(gone)).toList()))
+                .toList();
+        Snapshot retracted = new Snapshot(s.number(), s.carrier(), s.tag(), s.status(), s.latestEvent(), providers,
+                s.providersHash());
+        pushes.set(i, TestData.onTheWire(TestData.anUpdatedPush(retracted)));
+        return new NumberHistory(h.number(), h.carrier(), h.tag(), pushes);
+    }
+
+    /**
      * Sometimes appends a tie that also changes the status without a new event (17TRACK re-classifies
      * the same event): same newest event time, later sync time, a new providers hash.
      */
@@ -99,7 +125,7 @@ class SnapshotApplyConvergenceProperties {
         SubStatus sub = subs[random.nextInt(subs.length - 1)];
         Snapshot tie = new Snapshot(last.number(), last.carrier(), last.tag(),
                 new TrackStatus(sub.main(), sub, sub.main().wire(), sub.wire()), last.latestEvent(),
-                last.providers().stream().map(p -> new io.trackctl.core.snapshot.ProviderTrack(p.key(), p.name(),
+                last.providers().stream().map(p -> new ProviderTrack(p.key(), p.name(),
                         p.country(), p.eventsHash(), p.latestSyncTime().plus(Duration.ofMinutes(5)), p.events()))
                         .toList(),
                 last.providersHash() + 1);
