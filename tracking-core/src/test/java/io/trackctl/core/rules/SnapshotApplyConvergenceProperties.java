@@ -86,6 +86,7 @@ class SnapshotApplyConvergenceProperties {
             assertThat(actual.state().trackingStopped()).isEqualTo(h.stopped());
             assertThat(actual.eventKeys()).isEqualTo(h.snapshots().stream()
                     .flatMap(s -> s.events().stream()).map(EventIdentity::key).collect(Collectors.toSet()));
+            assertThat(actual.storedEvents()).hasSameSizeAs(h.allEvents());
         }
     }
 

@@ -1,7 +1,13 @@
 package io.trackctl.core.testing;
 
+import io.trackctl.core.rules.EventIdentity;
 import io.trackctl.core.snapshot.Snapshot;
+import io.trackctl.core.snapshot.SnapshotEvent;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -24,6 +30,22 @@ public record NumberHistory(String number, int carrier, String tag, List<Generat
     public Snapshot lastSnapshot() {
         List<Snapshot> s = snapshots();
         return s.getLast();
+    }
+
+    /**
+     * Every distinct event of every update (by {@link EventIdentity}), newest first: what storage must
+     * hold for this number after any delivery order, each event once.
+     */
+    public List<SnapshotEvent> allEvents() {
+        Map<String, SnapshotEvent> byKey = new LinkedHashMap<>();
+        for (Snapshot s : snapshots()) {
+            for (SnapshotEvent e : s.events()) {
+                byKey.putIfAbsent(EventIdentity.key(e), e);
+            }
+        }
+        List<SnapshotEvent> all = new ArrayList<>(byKey.values());
+        all.sort(Comparator.comparing(SnapshotEvent::timeUtc).reversed());
+        return all;
     }
 
     public boolean stopped() {
