@@ -5,7 +5,12 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import java.util.function.DoubleSupplier;
 
@@ -85,21 +90,34 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
         return Duration.ofMillis(Math.max(0, Math.round(capped * factor)));
     }
 
-    /** The classification: an exception's own word first, then the usual transient kinds. */
+    /**
+     * The classification: an exception's own word first (the outermost {@link Retryable} anywhere in
+     * the cause chain decides), then the usual transient kinds ({@link IOException},
+     * {@link UncheckedIOException}, {@link TimeoutException}) anywhere in the chain; anything else is
+     * not retryable. A cause chain with a cycle is walked once.
+     */
     public static boolean isRetryable(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
+        List<Throwable> chain = causeChain(failure);
+        for (Throwable t : chain) {
             if (t instanceof Retryable r) {
                 return r.retryable();
             }
-            if (t instanceof TimeoutException
-                    || t instanceof IOException || t instanceof UncheckedIOException) {
+        }
+        for (Throwable t : chain) {
+            if (t instanceof TimeoutException || t instanceof IOException || t instanceof UncheckedIOException) {
                 return true;
-            }
-            if (t.getCause() == t) {
-                break;
             }
         }
         return false;
+    }
+
+    private static List<Throwable> causeChain(Throwable failure) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<Throwable> chain = new ArrayList<>();
+        for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
+            chain.add(t);
+        }
+        return chain;
     }
 
     private static String describe(Throwable t) {

@@ -27,13 +27,27 @@ public record Snapshot(
         providers = providers == null ? List.of() : List.copyOf(providers);
     }
 
+    /**
+     * Newest first; events at the same instant are ordered by their content, so the order (and the
+     * newest event) never depends on the provider or event order 17TRACK happened to send.
+     */
+    private static final Comparator<SnapshotEvent> NEWEST_FIRST = Comparator
+            .comparing(SnapshotEvent::timeUtc, Comparator.reverseOrder())
+            .thenComparingInt(SnapshotEvent::providerKey)
+            .thenComparing(SnapshotEvent::description)
+            .thenComparing(SnapshotEvent::location, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(SnapshotEvent::rawSubStatus, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(SnapshotEvent::rawStage, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(e -> e.localTime() == null ? null : e.localTime().getOffset(),
+                    Comparator.nullsFirst(Comparator.naturalOrder()));
+
     /** Every event of every provider, newest first by instant (provider order is not trusted). */
     public List<SnapshotEvent> events() {
         List<SnapshotEvent> all = new ArrayList<>();
         for (ProviderTrack p : providers) {
             all.addAll(p.events());
         }
-        all.sort(Comparator.comparing(SnapshotEvent::timeUtc).reversed());
+        all.sort(NEWEST_FIRST);
         return all;
     }
 

@@ -77,8 +77,14 @@ public final class SnapshotReader {
         return new WebhookPayload(type, event.asText(), number, carrier, tag, snapshot);
     }
 
-    /** Parses one {@code track_info} object (from a push or a gettrackinfo item). */
+    /**
+     * Parses one {@code track_info} object (from a push or a gettrackinfo item). A null or non-object
+     * {@code trackInfo} reads like an empty object: a snapshot with no status and no events.
+     */
     public static Snapshot readTrackInfo(String number, Integer carrier, String tag, JsonNode trackInfo) {
+        if (trackInfo == null || !trackInfo.isObject()) {
+            trackInfo = MAPPER.createObjectNode();
+        }
         JsonNode latestStatus = trackInfo.path("latest_status");
         TrackStatus status = TrackStatus.parse(text(latestStatus.get("status")), text(latestStatus.get("sub_status")));
         SnapshotEvent latestEvent = event(trackInfo.get("latest_event"), carrier == null ? 0 : carrier);
@@ -124,7 +130,7 @@ public final class SnapshotReader {
         OffsetDateTime local = offsetDateTime(e.get("time_iso"));
         Instant utc = instant(e.get("time_utc"));
         if (utc == null && local != null) {
-            utc = local.toInstant();
+            utc = usable(local.toInstant());
         }
         if (utc == null) {
             return null;
@@ -158,18 +164,35 @@ public final class SnapshotReader {
         if (s == null || s.isBlank()) {
             return null;
         }
+        return usable(parseInstant(s.trim()));
+    }
+
+    private static Instant parseInstant(String s) {
         try {
-            return OffsetDateTime.parse(s.trim()).toInstant();
+            return OffsetDateTime.parse(s).toInstant();
         } catch (DateTimeException e) {
             try {
-                return LocalDateTime.parse(s.trim()).toInstant(ZoneOffset.UTC);
+                return LocalDateTime.parse(s).toInstant(ZoneOffset.UTC);
             } catch (DateTimeException e2) {
                 try {
-                    return Instant.parse(s.trim());
+                    return Instant.parse(s);
                 } catch (DateTimeException e3) {
                     return null;
                 }
             }
+        }
+    }
+
+    /** Null for an instant too far out to count in epoch milliseconds, which every key and rank uses. */
+    private static Instant usable(Instant t) {
+        if (t == null) {
+            return null;
+        }
+        try {
+            t.toEpochMilli();
+            return t;
+        } catch (ArithmeticException e) {
+            return null;
         }
     }
 

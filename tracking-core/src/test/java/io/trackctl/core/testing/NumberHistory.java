@@ -1,0 +1,54 @@
+package io.trackctl.core.testing;
+
+import io.trackctl.core.rules.EventIdentity;
+import io.trackctl.core.snapshot.Snapshot;
+import io.trackctl.core.snapshot.SnapshotEvent;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The pushes 17TRACK sends for one number, in the order it produced them: each update is a whole
+ * snapshot containing the events of the previous one plus newer ones (or the same events with a
+ * later sync time and a new providers hash: a tie); a TRACKING_STOPPED push may close it.
+ */
+public record NumberHistory(String number, int carrier, String tag, List<GeneratedPush> pushes) {
+
+    public NumberHistory {
+        pushes = List.copyOf(pushes);
+    }
+
+    /** The snapshots of the updates, in order (stops left out). */
+    public List<Snapshot> snapshots() {
+        return pushes.stream().map(p -> p.payload().snapshot()).filter(Objects::nonNull).toList();
+    }
+
+    /** The newest snapshot: the state every delivery order must converge to. */
+    public Snapshot lastSnapshot() {
+        List<Snapshot> s = snapshots();
+        return s.getLast();
+    }
+
+    /**
+     * Every distinct event of every update (by {@link EventIdentity}), newest first: what storage must
+     * hold for this number after any delivery order, each event once.
+     */
+    public List<SnapshotEvent> allEvents() {
+        Map<String, SnapshotEvent> byKey = new LinkedHashMap<>();
+        for (Snapshot s : snapshots()) {
+            for (SnapshotEvent e : s.events()) {
+                byKey.putIfAbsent(EventIdentity.key(e), e);
+            }
+        }
+        List<SnapshotEvent> all = new ArrayList<>(byKey.values());
+        all.sort(Comparator.comparing(SnapshotEvent::timeUtc).reversed());
+        return all;
+    }
+
+    public boolean stopped() {
+        return pushes.getLast().isStop();
+    }
+}
