@@ -57,7 +57,7 @@ class SnapshotApplyConvergenceProperties {
         }
 
         // The same deliveries behind the delivery dedupe key (DESIGN.md section 4, first layer).
-        Set<String> seenKeys = new HashSet<>();
+        Set<DedupeKey> seenKeys = new HashSet<>();
         Map<String, InMemoryTracking> deduped = new HashMap<>();
         for (WebhookPayload p : deliveries) {
             if (seenKeys.add(DedupeKey.of(p))) {
