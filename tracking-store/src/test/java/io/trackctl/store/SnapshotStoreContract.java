@@ -15,6 +15,12 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -126,6 +132,31 @@ public abstract class SnapshotStoreContract extends StoreContractTest {
         TrackingNumber after = store.tracking().findTracking(t.id()).orElseThrow();
         assertThat(after.state().trackingStopped()).isTrue();
         assertThat(after.state().status().main()).isEqualTo(MainStatus.DELIVERED);
+    }
+
+    @Test
+    void concurrentAppliesOfOldAndNewSnapshotsConvergeOnTheNewest() throws Exception {
+        TrackingNumber t = aNumber("LX000000007CN");
+        Snapshot older = inTransit(t.number());
+        Snapshot newer = delivered(t.number());
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Applied>> results = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                Snapshot s = i % 2 == 0 ? older : newer;
+                results.add(pool.submit(() -> store.snapshots().applySnapshot(t.id(), s, Instant.now())));
+            }
+            for (Future<Applied> f : results) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        TrackingNumber after = store.tracking().findTracking(t.id()).orElseThrow();
+        assertThat(after.state().rank()).isEqualTo(SnapshotRank.of(newer));
+        assertThat(after.state().status().main()).isEqualTo(MainStatus.DELIVERED);
+        assertThat(store.events().listEvents(t.id(), PageRequest.FIRST).total()).isEqualTo(3);
     }
 
     @Test
