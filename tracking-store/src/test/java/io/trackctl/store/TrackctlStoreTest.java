@@ -24,6 +24,25 @@ class TrackctlStoreTest {
     }
 
     @Test
+    void theConfigNeverShowsThePassword() {
+        StoreConfig config = StoreConfig.of("jdbc:postgresql://db/trackctl").withCredentials("app", "s3cret-pass");
+
+        assertThat(config.toString()).contains("app").doesNotContain("s3cret-pass");
+        assertThat(config.poolSize()).isEqualTo(StoreConfig.DEFAULT_POOL_SIZE);
+    }
+
+    @Test
+    void anUnreachablePostgresServerFailsToOpenWithTheUrlInTheMessage() {
+        StoreConfig config = new StoreConfig("jdbc:postgresql://127.0.0.1:1/none", 1, "postgres", "pw",
+                java.time.Duration.ofMillis(500));
+
+        assertThatThrownBy(() -> TrackctlStore.open(config))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("jdbc:postgresql://127.0.0.1:1/none")
+                .hasMessageNotContaining("pw");
+    }
+
+    @Test
     void aSqliteStoreCreatesItsDirectoryRunsInWalModeWithForeignKeysAndReportsHealth() throws Exception {
         try (SqliteTestDatabase db = SqliteTestDatabase.create(); TrackctlStore store = TrackctlStore.open(db.config())) {
             assertThat(Files.exists(db.file())).isTrue();
