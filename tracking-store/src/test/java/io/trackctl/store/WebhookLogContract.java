@@ -68,6 +68,16 @@ public abstract class WebhookLogContract extends StoreContractTest {
     }
 
     @Test
+    void aDuplicateKnownToAFastLayerIsLoggedWithoutClaimingAKeyOrEnqueuing() {
+        long id = store.webhooks().recordDuplicate(delivery("LX1000000005CN", "U|LX5|1"));
+
+        assertThat(store.webhooks().findDelivery(id).orElseThrow().outcome()).isEqualTo(DeliveryOutcome.DUPLICATE);
+        assertThat(store.jobs().queueStats().pending()).isZero();
+        assertThat(store.webhooks().recordVerified(delivery("LX1000000005CN", "U|LX5|1"), APPLY))
+                .isInstanceOf(Accepted.class);
+    }
+
+    @Test
     void rejectedDeliveriesAndOutcomesAreLoggedAndListedByFilter() {
         NewDelivery bad = new NewDelivery(clock.instant(), "10.0.0.9", SignatureVerdict.INVALID, null, null, null,
                 null, "{\"trunc".getBytes(StandardCharsets.UTF_8), true, "bad signature");

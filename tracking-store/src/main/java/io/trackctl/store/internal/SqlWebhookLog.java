@@ -56,6 +56,11 @@ public final class SqlWebhookLog implements WebhookLog {
         return db.read(x -> insert(x, delivery, DeliveryOutcome.REJECTED, db.now()));
     }
 
+    @Override
+    public long recordDuplicate(NewDelivery delivery) {
+        return db.read(x -> insert(x, delivery, DeliveryOutcome.DUPLICATE, db.now()));
+    }
+
     private long insert(Db.Exec x, NewDelivery d, DeliveryOutcome outcome, Instant now) {
         return x.insertReturningId("webhook.insert", db.params().put("received_at", d.receivedAt())
                 .put("remote_address", d.remoteAddress()).put("verdict", d.verdict()).put("event_type", d.eventType())
