@@ -30,6 +30,8 @@ import io.trackctl.store.internal.SqlTrackingStore;
 import io.trackctl.store.internal.SqlWebhookLog;
 import io.trackctl.store.internal.Statements;
 import io.trackctl.store.postgres.PostgresPool;
+import io.trackctl.store.redis.RedisConnection;
+import io.trackctl.store.redis.RedisStreamJobQueue;
 import io.trackctl.store.sqlite.SqlitePool;
 import org.flywaydb.core.Flyway;
 
@@ -153,6 +155,20 @@ public final class TrackctlStore implements AutoCloseable {
     /** The database job queue; one instance per store so that enqueue wakes waiting claims. */
     public JobQueue jobs() {
         return jobs;
+    }
+
+    /**
+     * The job queue on Redis Streams over this store's job table, with the default repair
+     * settings. From now on every job made pending in this store (also by {@link #webhooks()} and
+     * {@link #jobs()}) is handed to Redis; create one per process and close it before the store.
+     */
+    public RedisStreamJobQueue jobQueueOnRedis(RedisConnection redis) {
+        return jobQueueOnRedis(redis, RedisStreamJobQueue.Options.defaults());
+    }
+
+    /** The job queue on Redis Streams, with the given repair settings. */
+    public RedisStreamJobQueue jobQueueOnRedis(RedisConnection redis, RedisStreamJobQueue.Options options) {
+        return new RedisStreamJobQueue(jobs, redis, options);
     }
 
     /** The webhook delivery log and dedupe authority; enqueues on the same job queue. */

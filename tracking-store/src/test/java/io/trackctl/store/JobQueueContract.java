@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The {@link JobQueue} contract (the database queue). */
+/** The {@link JobQueue} contract, run on the database queue and on the Redis Streams queue. */
 public abstract class JobQueueContract extends StoreContractTest {
 
     private static final Duration LEASE = Duration.ofMinutes(5);
@@ -38,7 +38,8 @@ public abstract class JobQueueContract extends StoreContractTest {
         return new NewJob(kind, JobTrigger.MANUAL, null, null, 3, null);
     }
 
-    private JobQueue queue() {
+    /** The queue under test; the database queue unless a subclass says otherwise. */
+    protected JobQueue queue() {
         return store.jobs();
     }
 

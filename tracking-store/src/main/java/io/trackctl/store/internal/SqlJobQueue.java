@@ -16,8 +16,11 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * The job queue on the database. Jobs are rows; a claim is one UPDATE that takes runnable rows
@@ -25,17 +28,31 @@ import java.util.concurrent.locks.ReentrantLock;
  * LOCKED} so that concurrent claimers never take the same row. A waiting claim is woken at once by
  * {@link #enqueue} or {@link #signal} in this process, and otherwise looks again every
  * {@link #POLL_INTERVAL} for work that became due or was enqueued elsewhere.
+ *
+ * <p>Another queue adapter (Redis Streams) keeps its job state here: it listens for jobs that
+ * became pending ({@link #onPending}), claims the job ids it was handed ({@link #claimIds}) and
+ * looks for runnable jobs it may have lost ({@link #staleRunnable}).
  */
 public final class SqlJobQueue implements JobQueue, AutoCloseable {
 
     static final Duration POLL_INTERVAL = Duration.ofMillis(250);
     private static final int KIND_SLOTS = 4;
+    private static final System.Logger LOG = System.getLogger(SqlJobQueue.class.getName());
+
+    /** A job that became pending (enqueued, retried or requeued), due at {@code dueAt}. */
+    public record Pending(long id, JobKind kind, Instant dueAt) {
+    }
+
+    /** A runnable job by id and kind. */
+    public record JobRef(long id, JobKind kind) {
+    }
 
     private final Db db;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition work = lock.newCondition();
     private long generation;
     private volatile boolean closed;
+    private final List<Consumer<List<Pending>>> listeners = new CopyOnWriteArrayList<>();
 
     public SqlJobQueue(Db db) {
         this.db = db;
@@ -43,21 +60,83 @@ public final class SqlJobQueue implements JobQueue, AutoCloseable {
 
     @Override
     public List<Long> enqueue(Collection<NewJob> jobs) {
-        List<Long> ids = db.tx(x -> insert(x, jobs));
-        signal();
-        return ids;
+        List<Pending> pending = db.tx(x -> insert(x, jobs));
+        announce(pending);
+        return pending.stream().map(Pending::id).toList();
     }
 
-    /** Inserts jobs inside a caller's transaction; the caller signals after commit. */
-    List<Long> insert(Db.Exec x, Collection<NewJob> jobs) {
+    /** Inserts jobs inside a caller's transaction; the caller {@linkplain #announce announces} them after commit. */
+    List<Pending> insert(Db.Exec x, Collection<NewJob> jobs) {
         Instant now = db.now();
-        List<Long> ids = new ArrayList<>(jobs.size());
+        List<Pending> inserted = new ArrayList<>(jobs.size());
         for (NewJob j : jobs) {
-            ids.add(x.insertReturningId("job.insert", db.params().put("kind", j.kind()).put("job_trigger", j.trigger())
+            Instant due = j.runAt() == null ? now : j.runAt();
+            long id = x.insertReturningId("job.insert", db.params().put("kind", j.kind()).put("job_trigger", j.trigger())
                     .put("tracking_id", j.trackingId()).put("ref_id", j.refId()).put("max_attempts", j.maxAttempts())
-                    .put("next_attempt_at", j.runAt() == null ? now : j.runAt()).put("now", now)).orElseThrow());
+                    .put("next_attempt_at", due).put("now", now)).orElseThrow();
+            inserted.add(new Pending(id, j.kind(), due));
         }
-        return ids;
+        return inserted;
+    }
+
+    /**
+     * Tells waiting claims and listeners that these committed jobs are pending. A listener that
+     * throws is logged and skipped: the jobs are stored, and must not look as if they were not.
+     */
+    void announce(List<Pending> pending) {
+        if (pending.isEmpty()) {
+            return;
+        }
+        signal();
+        for (Consumer<List<Pending>> listener : listeners) {
+            try {
+                listener.accept(pending);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "a job queue listener failed on " + pending.size()
+                        + " pending job(s); they stay stored: " + e);
+            }
+        }
+    }
+
+    /**
+     * Calls {@code listener} after every commit that made jobs pending (enqueue, retry, requeue,
+     * webhook intake). Returns what removes the listener again.
+     */
+    public Runnable onPending(Consumer<List<Pending>> listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    /** The store's clock, truncated as stored. */
+    public Instant now() {
+        return db.now();
+    }
+
+    /**
+     * Claims those of {@code ids} that are runnable (pending and due, or running with an expired
+     * lease) for {@code workerId}; each claimed job counts one attempt. Ids not runnable, or held
+     * by a concurrent claim, are left out.
+     */
+    public List<SyncJob> claimIds(Collection<Long> ids, String workerId, Duration lease) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Instant now = db.now();
+        String json = ids.stream().distinct().map(String::valueOf).collect(Collectors.joining(",", "[", "]"));
+        Params p = db.params().put("worker", workerId).put("until", now.plus(lease)).put("now", now).put("ids", json);
+        List<SyncJob> jobs = new ArrayList<>(db.tx(x -> x.query("job.claim-ids", p, Mappers::job)));
+        jobs.sort(Comparator.comparing(SyncJob::nextAttemptAt).thenComparing(SyncJob::id));
+        return jobs;
+    }
+
+    /**
+     * Up to {@code max} runnable jobs untouched for at least {@code idle}: pending and due that
+     * long, or with a lease that ran out that long ago; oldest first.
+     */
+    public List<JobRef> staleRunnable(Duration idle, int max) {
+        Params p = db.params().put("stale", db.now().minus(idle)).put("max", (long) max);
+        return db.read(x -> x.query("job.stale-runnable", p,
+                r -> new JobRef(r.lng("id"), r.enumOf(JobKind.class, "kind"))));
     }
 
     @Override
@@ -117,9 +196,10 @@ public final class SqlJobQueue implements JobQueue, AutoCloseable {
 
     @Override
     public void retryAt(long jobId, Instant at, String error) {
-        db.read(x -> x.dml("job.retry", db.params().put("id", jobId).put("at", at).put("error", error)
-                .put("now", db.now())));
-        signal();
+        List<Pending> retried = db.read(x -> x.query("job.retry", db.params().put("id", jobId).put("at", at)
+                .put("error", error).put("now", db.now()), r -> new Pending(r.lng("id"), r.enumOf(JobKind.class, "kind"),
+                Dialect.truncate(at))));
+        announce(retried);
     }
 
     @Override
@@ -129,17 +209,17 @@ public final class SqlJobQueue implements JobQueue, AutoCloseable {
 
     @Override
     public int requeue(Collection<Long> jobIds) {
-        int n = db.tx(x -> {
-            int count = 0;
+        Instant now = db.now();
+        List<Pending> requeued = db.tx(x -> {
+            List<Pending> done = new ArrayList<>();
             for (Long id : jobIds) {
-                count += (int) x.dml("job.requeue", db.params().put("id", id).put("now", db.now()));
+                x.get("job.requeue", db.params().put("id", id).put("now", now))
+                        .ifPresent(r -> done.add(new Pending(r.lng("id"), r.enumOf(JobKind.class, "kind"), now)));
             }
-            return count;
+            return done;
         });
-        if (n > 0) {
-            signal();
-        }
-        return n;
+        announce(requeued);
+        return requeued.size();
     }
 
     @Override

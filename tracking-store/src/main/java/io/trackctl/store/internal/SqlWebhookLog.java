@@ -10,6 +10,7 @@ import io.trackctl.core.model.WebhookDelivery;
 import io.trackctl.core.port.WebhookLog;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,6 +30,7 @@ public final class SqlWebhookLog implements WebhookLog {
 
     @Override
     public Ingested recordVerified(NewDelivery delivery, NewJob job) {
+        List<SqlJobQueue.Pending> enqueued = new ArrayList<>(1);
         Ingested result = db.tx(x -> {
             Instant now = db.now();
             long id = insert(x, delivery, DeliveryOutcome.ACCEPTED, now);
@@ -42,11 +44,12 @@ public final class SqlWebhookLog implements WebhookLog {
                 }
             }
             NewJob withRef = new NewJob(job.kind(), job.trigger(), job.trackingId(), id, job.maxAttempts(), job.runAt());
-            long jobId = jobs.insert(x, List.of(withRef)).getFirst();
-            return new Accepted(id, jobId);
+            enqueued.clear();
+            enqueued.addAll(jobs.insert(x, List.of(withRef)));
+            return new Accepted(id, enqueued.getFirst().id());
         });
         if (result instanceof Accepted) {
-            jobs.signal();
+            jobs.announce(enqueued);
         }
         return result;
     }

@@ -279,6 +279,27 @@ WHERE id IN (SELECT id FROM sync_jobs
              FOR UPDATE SKIP LOCKED)
 RETURNING *
 
+-- Runnable jobs among the given ids (a JSON array of numbers), one attempt each; rows another claim
+-- holds are skipped rather than waited for.
+-- name: job.claim-ids
+UPDATE sync_jobs
+SET status = 'RUNNING', locked_by = :worker, locked_until = :until, attempts = attempts + 1, updated_at = :now
+WHERE id IN (SELECT id FROM sync_jobs
+             WHERE id IN (SELECT CAST(jsonb_array_elements_text(CAST(:ids AS JSONB)) AS BIGINT))
+               AND ((status = 'PENDING' AND next_attempt_at <= :now)
+                 OR (status = 'RUNNING' AND locked_until < :now))
+             FOR UPDATE SKIP LOCKED)
+RETURNING *
+
+-- Runnable jobs nobody has touched since :stale: pending and due since then, or with a lease that
+-- ran out by then. A queue that hands out job ids elsewhere publishes these again.
+-- name: job.stale-runnable
+SELECT id, kind FROM sync_jobs
+WHERE (status = 'PENDING' AND next_attempt_at <= :stale AND updated_at <= :stale)
+   OR (status = 'RUNNING' AND locked_until <= :stale)
+ORDER BY next_attempt_at, id
+LIMIT :max
+
 -- name: job.succeeded
 UPDATE sync_jobs
 SET status = 'SUCCEEDED', locked_by = NULL, locked_until = NULL, finished_at = :now, updated_at = :now
@@ -289,6 +310,7 @@ UPDATE sync_jobs
 SET status = 'PENDING', next_attempt_at = :at, last_error = :error, locked_by = NULL, locked_until = NULL,
     updated_at = :now
 WHERE id = :id
+RETURNING id, kind
 
 -- name: job.failed
 UPDATE sync_jobs
@@ -301,6 +323,7 @@ UPDATE sync_jobs
 SET status = 'PENDING', attempts = 0, next_attempt_at = :now, locked_by = NULL, locked_until = NULL,
     finished_at = NULL, updated_at = :now
 WHERE id = :id AND status = 'FAILED'
+RETURNING id, kind
 
 -- name: job.find
 SELECT * FROM sync_jobs WHERE id = :id

@@ -278,6 +278,24 @@ WHERE id IN (SELECT id FROM sync_jobs
              LIMIT :max)
 RETURNING *
 
+-- Runnable jobs among the given ids (a JSON array of numbers), one attempt each.
+-- name: job.claim-ids
+UPDATE sync_jobs
+SET status = 'RUNNING', locked_by = :worker, locked_until = :until, attempts = attempts + 1, updated_at = :now
+WHERE id IN (SELECT value FROM json_each(:ids))
+  AND ((status = 'PENDING' AND next_attempt_at <= :now)
+    OR (status = 'RUNNING' AND locked_until < :now))
+RETURNING *
+
+-- Runnable jobs nobody has touched since :stale: pending and due since then, or with a lease that
+-- ran out by then. A queue that hands out job ids elsewhere publishes these again.
+-- name: job.stale-runnable
+SELECT id, kind FROM sync_jobs
+WHERE (status = 'PENDING' AND next_attempt_at <= :stale AND updated_at <= :stale)
+   OR (status = 'RUNNING' AND locked_until <= :stale)
+ORDER BY next_attempt_at, id
+LIMIT :max
+
 -- name: job.succeeded
 UPDATE sync_jobs
 SET status = 'SUCCEEDED', locked_by = NULL, locked_until = NULL, finished_at = :now, updated_at = :now
@@ -288,6 +306,7 @@ UPDATE sync_jobs
 SET status = 'PENDING', next_attempt_at = :at, last_error = :error, locked_by = NULL, locked_until = NULL,
     updated_at = :now
 WHERE id = :id
+RETURNING id, kind
 
 -- name: job.failed
 UPDATE sync_jobs
@@ -300,6 +319,7 @@ UPDATE sync_jobs
 SET status = 'PENDING', attempts = 0, next_attempt_at = :now, locked_by = NULL, locked_until = NULL,
     finished_at = NULL, updated_at = :now
 WHERE id = :id AND status = 'FAILED'
+RETURNING id, kind
 
 -- name: job.find
 SELECT * FROM sync_jobs WHERE id = :id
