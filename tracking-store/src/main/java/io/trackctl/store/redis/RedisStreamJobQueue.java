@@ -64,6 +64,8 @@ public final class RedisStreamJobQueue implements JobQueue, AutoCloseable {
     /** The consumer group every instance reads with. */
     public static final String GROUP = "trackctl";
     static final Duration POLL_INTERVAL = Duration.ofMillis(250);
+    /** Entries are taken over only after a whole lease, so looking for them this often is enough. */
+    private static final Duration MAX_TAKEOVER_INTERVAL = Duration.ofSeconds(5);
     private static final String FIELD = "job";
     private static final int MOVE_BATCH = 500;
     private static final System.Logger LOG = System.getLogger(RedisStreamJobQueue.class.getName());
@@ -128,6 +130,7 @@ public final class RedisStreamJobQueue implements JobQueue, AutoCloseable {
     private final String republishKey;
     private final Set<String> groups = ConcurrentHashMap.newKeySet();
     private final Map<Long, Delivery> inFlight = new ConcurrentHashMap<>();
+    private final Map<JobKind, Long> nextTakeover = new ConcurrentHashMap<>();
     private final Runnable unsubscribe;
     private volatile Instant nextRepublishCheck = Instant.MIN;
     private volatile boolean closed;
@@ -209,10 +212,17 @@ public final class RedisStreamJobQueue implements JobQueue, AutoCloseable {
         republishIfDue(now);
         ensureGroups(kinds);
         List<Delivery> entries = new ArrayList<>();
+        long tick = System.nanoTime();
+        long takeoverEvery = Math.min(lease.toNanos() / 2, MAX_TAKEOVER_INTERVAL.toNanos());
         for (JobKind kind : kinds) {
             if (entries.size() >= max) {
                 break;
             }
+            Long due = nextTakeover.get(kind);
+            if (due != null && tick - due < 0) {
+                continue;
+            }
+            nextTakeover.put(kind, tick + takeoverEvery);
             String stream = streamKey(kind);
             Map.Entry<StreamEntryID, List<StreamEntry>> taken = redis.jedis().xautoclaim(stream, GROUP, worker,
                     lease.toMillis(), new StreamEntryID(), XAutoClaimParams.xAutoClaimParams().count(max - entries.size()));
