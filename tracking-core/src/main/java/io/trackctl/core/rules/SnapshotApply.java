@@ -18,7 +18,10 @@ public final class SnapshotApply {
     private SnapshotApply() {
     }
 
-    /** The outcome: the next state, whether the status-bearing fields moved, and the events to add. */
+    /**
+     * The outcome: the next state, whether the status-bearing fields changed ({@code false} for a
+     * repeat of the snapshot the state came from), and the events to add.
+     */
     public record Result(TrackingState state, boolean moved, List<SnapshotEvent> newEvents) {
     }
 
@@ -29,7 +32,9 @@ public final class SnapshotApply {
         if (!SnapshotRank.atLeastAsNew(rank, current.rank())) {
             return new Result(current, false, fresh);
         }
-        return new Result(advance(current, snapshot, rank), true, fresh);
+        TrackingState next = advance(current, snapshot, rank);
+        // A re-delivered snapshot wins the (>=) comparison but changes nothing: that is not a move.
+        return new Result(next, !next.equals(current), fresh);
     }
 
     /** The status-bearing fields taken from a snapshot that won the rank comparison. */

@@ -8,10 +8,16 @@ import java.time.Instant;
  * (latest event time, latest provider sync time, providers hash). Storage compares ranks with a
  * plain {@code <=} in SQL, so "only a snapshot at least as new moves the status" holds even when
  * two workers apply snapshots of the same number at once. Missing parts sort first.
+ *
+ * <p>Times are kept to the millisecond from 1970-01-01 to the year 33658 (15 digits); a time outside
+ * that span (carrier garbage) is clamped to its nearest end instead of breaking the fixed width.
  */
 public final class SnapshotRank {
 
     private static final String NONE15 = "000000000000000";
+    /** The largest millisecond value whose encoding (value + 1) still has 15 digits. */
+    private static final long MAX_MILLIS = 999_999_999_999_998L;
+    private static final Instant MAX_INSTANT = Instant.ofEpochMilli(MAX_MILLIS);
 
     private SnapshotRank() {
     }
@@ -33,7 +39,14 @@ public final class SnapshotRank {
         if (t == null) {
             return NONE15;
         }
-        long ms = Math.max(0, t.toEpochMilli()) + 1;
+        long ms;
+        if (t.isBefore(Instant.EPOCH)) {
+            ms = 1;
+        } else if (t.isAfter(MAX_INSTANT)) {
+            ms = MAX_MILLIS + 1;
+        } else {
+            ms = t.toEpochMilli() + 1;
+        }
         String digits = Long.toString(ms);
         return NONE15.substring(digits.length()) + digits;
     }

@@ -1,0 +1,203 @@
+package io.trackctl.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.jdbc.JdbcClientBuilder;
+import io.helidon.dbclient.jdbc.JdbcConnectionPool;
+import io.trackctl.core.port.AlertStore;
+import io.trackctl.core.port.CarrierStore;
+import io.trackctl.core.port.EventStore;
+import io.trackctl.core.port.ImportStore;
+import io.trackctl.core.port.JobQueue;
+import io.trackctl.core.port.OrderStore;
+import io.trackctl.core.port.ShopStore;
+import io.trackctl.core.port.SnapshotStore;
+import io.trackctl.core.port.TrackingStore;
+import io.trackctl.core.port.WebhookLog;
+import io.trackctl.core.retry.TransientFailureException;
+import io.trackctl.store.internal.Db;
+import io.trackctl.store.internal.Dialect;
+import io.trackctl.store.internal.SqlAlertStore;
+import io.trackctl.store.internal.SqlCarrierStore;
+import io.trackctl.store.internal.SqlEventStore;
+import io.trackctl.store.internal.SqlImportStore;
+import io.trackctl.store.internal.SqlJobQueue;
+import io.trackctl.store.internal.SqlOrderStore;
+import io.trackctl.store.internal.SqlShopStore;
+import io.trackctl.store.internal.SqlSnapshotStore;
+import io.trackctl.store.internal.SqlTrackingStore;
+import io.trackctl.store.internal.SqlWebhookLog;
+import io.trackctl.store.internal.Statements;
+import io.trackctl.store.postgres.PostgresPool;
+import io.trackctl.store.sqlite.SqlitePool;
+import org.flywaydb.core.Flyway;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * The storage of trackctl on SQLite or PostgreSQL (chosen from the JDBC URL): migrates the schema
+ * on open and hands out an implementation of every storage port. Close it to release the pool.
+ */
+public final class TrackctlStore implements AutoCloseable {
+
+    private final Dialect dialect;
+    private final HikariDataSource dataSource;
+    private final DbClient client;
+    private final Db db;
+    private final SqlJobQueue jobs;
+
+    private TrackctlStore(Dialect dialect, HikariDataSource dataSource, DbClient client, Db db) {
+        this.dialect = dialect;
+        this.dataSource = dataSource;
+        this.client = client;
+        this.db = db;
+        this.jobs = new SqlJobQueue(db);
+    }
+
+    /** Opens the store with the system clock. */
+    public static TrackctlStore open(StoreConfig config) {
+        return open(config, Clock.systemUTC());
+    }
+
+    /**
+     * Opens the store: builds the pool, applies pending migrations, prepares the statements.
+     *
+     * @throws IllegalArgumentException for a URL that is neither SQLite nor PostgreSQL
+     * @throws StoreException when the database cannot be reached or migrated
+     */
+    public static TrackctlStore open(StoreConfig config, Clock clock) {
+        Dialect dialect = Dialect.fromUrl(config.jdbcUrl());
+        HikariConfig hc = switch (dialect) {
+            case SQLITE -> SqlitePool.configure(config);
+            case POSTGRESQL -> PostgresPool.configure(config);
+        };
+        HikariDataSource ds;
+        try {
+            ds = new HikariDataSource(hc);
+        } catch (RuntimeException e) {
+            throw new StoreException("cannot connect to " + config.jdbcUrl() + ": " + rootMessage(e), e);
+        }
+        try {
+            Flyway.configure()
+                    .dataSource(ds)
+                    .locations(dialect.migrationLocation())
+                    .load()
+                    .migrate();
+            Statements statements = Statements.load(dialect.statementsResource());
+            DbClient client = JdbcClientBuilder.create()
+                    .connectionPool(new PooledConnections(ds, dialect))
+                    .statements(statements.toDbStatements())
+                    .build();
+            return new TrackctlStore(dialect, ds, client, new Db(client, ds, dialect, statements, clock));
+        } catch (RuntimeException e) {
+            ds.close();
+            if (e instanceof StoreException) {
+                throw e;
+            }
+            throw new StoreException("cannot prepare the database " + config.jdbcUrl() + ": " + rootMessage(e), e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+
+    public String dialectName() {
+        return dialect.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public ShopStore shops() {
+        return new SqlShopStore(db);
+    }
+
+    public CarrierStore carriers() {
+        return new SqlCarrierStore(db);
+    }
+
+    public OrderStore orders() {
+        return new SqlOrderStore(db);
+    }
+
+    public TrackingStore tracking() {
+        return new SqlTrackingStore(db);
+    }
+
+    public SnapshotStore snapshots() {
+        return new SqlSnapshotStore(db);
+    }
+
+    public EventStore events() {
+        return new SqlEventStore(db);
+    }
+
+    public ImportStore imports() {
+        return new SqlImportStore(db);
+    }
+
+    /** The database job queue; one instance per store so that enqueue wakes waiting claims. */
+    public JobQueue jobs() {
+        return jobs;
+    }
+
+    public WebhookLog webhooks() {
+        return new SqlWebhookLog(db, jobs);
+    }
+
+    public AlertStore alerts() {
+        return new SqlAlertStore(db);
+    }
+
+    /** Pings the database and measures the round trip. */
+    public StoreHealth health() {
+        long start = System.nanoTime();
+        try {
+            db.read(x -> x.get("health.ping", db.params()));
+            return new StoreHealth(true, dialectName(), Duration.ofNanos(System.nanoTime() - start), null);
+        } catch (RuntimeException e) {
+            return new StoreHealth(false, dialectName(), Duration.ofNanos(System.nanoTime() - start),
+                    e.getClass().getSimpleName() + ": " + rootMessage(e));
+        }
+    }
+
+    @Override
+    public void close() {
+        jobs.close();
+        dataSource.close();
+    }
+
+    /** Hands pooled connections to Helidon DbClient; a pool timeout is a transient failure. */
+    private record PooledConnections(HikariDataSource ds, Dialect dialect) implements JdbcConnectionPool {
+
+        @Override
+        public Connection connection() {
+            try {
+                return ds.getConnection();
+            } catch (SQLException e) {
+                throw new TransientFailureException("no database connection: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public String dbType() {
+            return dialect == Dialect.SQLITE ? "sqlite" : "postgresql";
+        }
+
+        @Override
+        public String name() {
+            return "trackctl";
+        }
+    }
+
+    /** The pool, for tests in this module that need raw access. */
+    HikariDataSource dataSource() {
+        return dataSource;
+    }
+}

@@ -1,0 +1,188 @@
+package io.trackctl.store.internal;
+
+import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbExecute;
+import io.helidon.dbclient.DbRow;
+import io.helidon.dbclient.DbTransaction;
+import io.trackctl.core.model.Page;
+import io.trackctl.core.model.PageRequest;
+import io.trackctl.core.retry.TransientFailureException;
+import io.trackctl.store.StoreException;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+
+/**
+ * The store's access to the database: named statements through Helidon DbClient, transactions,
+ * plain JDBC for bulk paths, and the one place where database errors are translated
+ * ({@link TransientFailureException} when trying again may help, {@link StoreException} otherwise).
+ */
+public final class Db {
+
+    private final DbClient client;
+    private final DataSource dataSource;
+    private final Dialect dialect;
+    private final Statements statements;
+    private final Clock clock;
+
+    public Db(DbClient client, DataSource dataSource, Dialect dialect, Statements statements, Clock clock) {
+        this.client = client;
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+        this.statements = statements;
+        this.clock = clock;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    public Instant now() {
+        return Dialect.truncate(clock.instant());
+    }
+
+    public Params params() {
+        return new Params(dialect);
+    }
+
+    public String sql(String name) {
+        return statements.sql(name);
+    }
+
+    /** Statements run one by one (autocommit). */
+    public <T> T read(Function<Exec, T> work) {
+        try {
+            return work.apply(new Exec(client.execute()));
+        } catch (RuntimeException e) {
+            throw translate(e);
+        }
+    }
+
+    /** Statements run in one transaction, committed when {@code work} returns. */
+    public <T> T tx(Function<Exec, T> work) {
+        DbTransaction tx;
+        try {
+            tx = client.transaction();
+        } catch (RuntimeException e) {
+            throw translate(e);
+        }
+        try {
+            T result = work.apply(new Exec(tx));
+            tx.commit();
+            return result;
+        } catch (RuntimeException e) {
+            try {
+                tx.rollback();
+            } catch (RuntimeException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw translate(e);
+        }
+    }
+
+    /** Plain JDBC work in one transaction on a pooled connection (bulk paths only). */
+    public <T> T jdbc(JdbcWork<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.apply(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw translate(new StoreException("database failure", e));
+        } catch (RuntimeException e) {
+            throw translate(e);
+        }
+    }
+
+    /** A unit of plain JDBC work. */
+    @FunctionalInterface
+    public interface JdbcWork<T> {
+        T apply(Connection connection) throws SQLException;
+    }
+
+    public RuntimeException translate(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof TransientFailureException tfe) {
+                return tfe;
+            }
+            if (t instanceof SQLException sql) {
+                if (dialect.isTransient(sql)) {
+                    return new TransientFailureException("database busy or unreachable: " + sql.getMessage(), e);
+                }
+                return e instanceof StoreException ? e : new StoreException("database failure: " + sql.getMessage(), e);
+            }
+        }
+        return e;
+    }
+
+    public boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && dialect.isUniqueViolation(sql)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Named statements on one execution context (autocommit or a transaction). */
+    public final class Exec {
+
+        private final DbExecute exec;
+
+        Exec(DbExecute exec) {
+            this.exec = exec;
+        }
+
+        public List<Row> query(String name, Params params) {
+            try (Stream<DbRow> rows = exec.createNamedQuery(name).params(params.map()).execute()) {
+                return rows.map(r -> Row.of(r, dialect)).toList();
+            }
+        }
+
+        public <T> List<T> query(String name, Params params, Function<Row, T> mapper) {
+            return query(name, params).stream().map(mapper).toList();
+        }
+
+        public Optional<Row> get(String name, Params params) {
+            List<Row> rows = query(name, params);
+            return rows.isEmpty() ? Optional.empty() : Optional.of(rows.getFirst());
+        }
+
+        public <T> Optional<T> get(String name, Params params, Function<Row, T> mapper) {
+            return get(name, params).map(mapper);
+        }
+
+        /** Runs an INSERT ... RETURNING id; empty when the insert was skipped by ON CONFLICT DO NOTHING. */
+        public Optional<Long> insertReturningId(String name, Params params) {
+            return get(name, params).map(r -> r.lng("id"));
+        }
+
+        public long dml(String name, Params params) {
+            return exec.createNamedDmlStatement(name).params(params.map()).execute();
+        }
+
+        public long count(String name, Params params) {
+            return get(name, params).map(r -> r.lng("n")).orElse(0L);
+        }
+
+        /** One page: the items query with limit/offset and the count query over the same filters. */
+        public <T> Page<T> page(String itemsName, String countName, Params params, PageRequest page,
+                                Function<Row, T> mapper) {
+            long total = count(countName, params);
+            List<T> items = query(itemsName, params.page(page), mapper);
+            return Page.of(items, page, total);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.trackctl.store.internal;
+
+import io.trackctl.core.model.DeliveryOutcome;
+import io.trackctl.core.model.DeliveryQuery;
+import io.trackctl.core.model.NewDelivery;
+import io.trackctl.core.model.NewJob;
+import io.trackctl.core.model.Page;
+import io.trackctl.core.model.PageRequest;
+import io.trackctl.core.model.WebhookDelivery;
+import io.trackctl.core.port.WebhookLog;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The webhook log and dedupe authority: a verified delivery is logged, its dedupe key claimed and
+ * its job enqueued in one transaction, so a 200 answer means the delivery is durable.
+ */
+public final class SqlWebhookLog implements WebhookLog {
+
+    private final Db db;
+    private final SqlJobQueue jobs;
+
+    public SqlWebhookLog(Db db, SqlJobQueue jobs) {
+        this.db = db;
+        this.jobs = jobs;
+    }
+
+    @Override
+    public Ingested recordVerified(NewDelivery delivery, NewJob job) {
+        Ingested result = db.tx(x -> {
+            Instant now = db.now();
+            long id = insert(x, delivery, DeliveryOutcome.ACCEPTED, now);
+            if (delivery.dedupeKey() != null) {
+                long claimed = x.dml("webhook.dedupe-claim", db.params().put("dedupe_key", delivery.dedupeKey())
+                        .put("delivery_id", id).put("now", now));
+                if (claimed == 0) {
+                    x.dml("webhook.set-outcome", db.params().put("id", id).put("outcome", DeliveryOutcome.DUPLICATE)
+                            .put("error", null).put("processed_at", null).put("now", now));
+                    return new Duplicate(id);
+                }
+            }
+            NewJob withRef = new NewJob(job.kind(), job.trigger(), job.trackingId(), id, job.maxAttempts(), job.runAt());
+            long jobId = jobs.insert(x, List.of(withRef)).getFirst();
+            return new Accepted(id, jobId);
+        });
+        if (result instanceof Accepted) {
+            jobs.signal();
+        }
+        return result;
+    }
+
+    @Override
+    public long recordRejected(NewDelivery delivery) {
+        return db.read(x -> insert(x, delivery, DeliveryOutcome.REJECTED, db.now()));
+    }
+
+    private long insert(Db.Exec x, NewDelivery d, DeliveryOutcome outcome, Instant now) {
+        return x.insertReturningId("webhook.insert", db.params().put("received_at", d.receivedAt())
+                .put("remote_address", d.remoteAddress()).put("verdict", d.verdict()).put("event_type", d.eventType())
+                .put("number", d.number()).put("carrier", d.carrier()).put("dedupe_key", d.dedupeKey())
+                .put("outcome", outcome).put("body", d.body()).put("body_truncated", d.bodyTruncated())
+                .put("error", d.error()).put("now", now)).orElseThrow();
+    }
+
+    @Override
+    public void markOutcome(long deliveryId, DeliveryOutcome outcome, String error) {
+        Instant now = db.now();
+        boolean done = switch (outcome) {
+            case PROCESSED, UNKNOWN_NUMBER, FAILED -> true;
+            case ACCEPTED, DUPLICATE, REJECTED -> false;
+        };
+        db.read(x -> x.dml("webhook.set-outcome", db.params().put("id", deliveryId).put("outcome", outcome)
+                .put("error", error).put("processed_at", done ? now : null).put("now", now)));
+    }
+
+    @Override
+    public Optional<WebhookDelivery> findDelivery(long id) {
+        return db.read(x -> x.get("webhook.find", db.params().put("id", id), Mappers::delivery));
+    }
+
+    @Override
+    public Page<WebhookDelivery> listDeliveries(DeliveryQuery query, PageRequest page) {
+        Params p = db.params().put("outcome", query.outcome()).put("number", query.number())
+                .put("received_from", query.receivedFrom()).put("received_to", query.receivedTo());
+        return db.read(x -> x.page("webhook.list", "webhook.count", p, page, Mappers::delivery));
+    }
+}

@@ -1,0 +1,376 @@
+-- Named statements for PostgreSQL. Same names as sqlite.sql; only the SQL differs.
+
+-- name: health.ping
+SELECT 1 AS one
+
+-- name: shop.insert
+INSERT INTO shops (name, platform, store_url, timezone, status, api_key_sealed, api_key_hint, api_secret_sealed,
+                   api_secret_hint, access_token_sealed, access_token_hint, created_at, updated_at)
+VALUES (:name, :platform, :store_url, :timezone, 'ACTIVE', :api_key_sealed, :api_key_hint, :api_secret_sealed,
+        :api_secret_hint, :access_token_sealed, :access_token_hint, :now, :now)
+RETURNING id
+
+-- name: shop.find
+SELECT * FROM shops WHERE id = :id AND deleted_at IS NULL
+
+-- name: shop.list
+SELECT * FROM shops
+WHERE deleted_at IS NULL
+  AND (CAST(:platform AS TEXT) IS NULL OR lower(platform) = lower(:platform))
+  AND (CAST(:name_like AS TEXT) IS NULL OR lower(name) LIKE :name_like)
+  AND (:include_disabled OR status = 'ACTIVE')
+ORDER BY id
+LIMIT :limit OFFSET :offset
+
+-- name: shop.count
+SELECT COUNT(*) AS n FROM shops
+WHERE deleted_at IS NULL
+  AND (CAST(:platform AS TEXT) IS NULL OR lower(platform) = lower(:platform))
+  AND (CAST(:name_like AS TEXT) IS NULL OR lower(name) LIKE :name_like)
+  AND (:include_disabled OR status = 'ACTIVE')
+
+-- name: shop.update
+UPDATE shops
+SET name = :name, platform = :platform, store_url = :store_url, timezone = :timezone,
+    api_key_sealed = :api_key_sealed, api_key_hint = :api_key_hint,
+    api_secret_sealed = :api_secret_sealed, api_secret_hint = :api_secret_hint,
+    access_token_sealed = :access_token_sealed, access_token_hint = :access_token_hint, updated_at = :now
+WHERE id = :id AND deleted_at IS NULL
+
+-- name: shop.set-status
+UPDATE shops SET status = :status, updated_at = :now WHERE id = :id AND deleted_at IS NULL
+
+-- name: carrier.find
+SELECT * FROM carriers WHERE id = :id
+
+-- name: carrier.find-by-code
+SELECT * FROM carriers WHERE code = :code
+
+-- name: carrier.find-by-key
+SELECT * FROM carriers WHERE track_key = :track_key
+
+-- name: carrier.insert
+INSERT INTO carriers (code, name, track_key, country, homepage, created_at, updated_at)
+VALUES (:code, :name, :track_key, :country, :homepage, :now, :now)
+RETURNING id
+
+-- name: carrier.update
+UPDATE carriers
+SET code = :code, name = :name, track_key = :track_key, country = :country, homepage = :homepage, updated_at = :now
+WHERE id = :id
+
+-- name: carrier.search
+SELECT * FROM carriers
+WHERE CAST(:pattern AS TEXT) IS NULL OR lower(code) LIKE :pattern OR lower(name) LIKE :pattern
+ORDER BY code
+LIMIT :limit OFFSET :offset
+
+-- name: carrier.count
+SELECT COUNT(*) AS n FROM carriers
+WHERE CAST(:pattern AS TEXT) IS NULL OR lower(code) LIKE :pattern OR lower(name) LIKE :pattern
+
+-- name: order.insert-if-absent
+INSERT INTO orders (shop_id, external_id, created_at, updated_at)
+VALUES (:shop_id, :external_id, :now, :now)
+ON CONFLICT (shop_id, external_id) DO NOTHING
+
+-- name: order.find-by-external
+SELECT * FROM orders WHERE shop_id = :shop_id AND external_id = :external_id
+
+-- name: order.find
+SELECT * FROM orders WHERE id = :id
+
+-- name: order.list
+SELECT * FROM orders
+WHERE (CAST(:shop_id AS BIGINT) IS NULL OR shop_id = :shop_id)
+  AND (CAST(:created_from AS TIMESTAMPTZ) IS NULL OR created_at >= :created_from)
+  AND (CAST(:created_to AS TIMESTAMPTZ) IS NULL OR created_at < :created_to)
+ORDER BY created_at DESC, id DESC
+LIMIT :limit OFFSET :offset
+
+-- name: order.count
+SELECT COUNT(*) AS n FROM orders
+WHERE (CAST(:shop_id AS BIGINT) IS NULL OR shop_id = :shop_id)
+  AND (CAST(:created_from AS TIMESTAMPTZ) IS NULL OR created_at >= :created_from)
+  AND (CAST(:created_to AS TIMESTAMPTZ) IS NULL OR created_at < :created_to)
+
+-- name: parcel.insert-if-absent
+INSERT INTO parcels (order_id, parcel_no, created_at, updated_at)
+VALUES (:order_id, :parcel_no, :now, :now)
+ON CONFLICT (order_id, parcel_no) DO NOTHING
+
+-- name: parcel.find-by-no
+SELECT * FROM parcels WHERE order_id = :order_id AND parcel_no = :parcel_no
+
+-- name: parcel.find
+SELECT * FROM parcels WHERE id = :id
+
+-- name: parcel.list-by-order
+SELECT * FROM parcels WHERE order_id = :order_id ORDER BY id
+
+-- name: tracking.insert
+INSERT INTO tracking_numbers (shop_id, order_id, parcel_id, number, carrier_id, carrier_key, source, shipped_at,
+                              delivered_at, created_at, updated_at)
+VALUES (:shop_id, :order_id, :parcel_id, :number, :carrier_id, :carrier_key, :source, :shipped_at,
+        :delivered_at, :now, :now)
+ON CONFLICT (shop_id, number) DO NOTHING
+RETURNING id
+
+-- Positional form of tracking.insert for JDBC batches.
+-- name: tracking.insert-batch
+INSERT INTO tracking_numbers (shop_id, order_id, parcel_id, number, carrier_id, carrier_key, source, shipped_at,
+                              delivered_at, created_at, updated_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT (shop_id, number) DO NOTHING
+
+-- name: tracking.find-by-shop-number
+SELECT * FROM tracking_numbers WHERE shop_id = ? AND number = ?
+
+-- name: tracking.find-id
+SELECT id FROM tracking_numbers WHERE shop_id = :shop_id AND number = :number
+
+-- name: tracking.find
+SELECT * FROM tracking_numbers WHERE id = :id
+
+-- name: tracking.find-id-by-id
+SELECT id FROM tracking_numbers WHERE id = :id
+
+-- name: tracking.find-by-number
+SELECT * FROM tracking_numbers WHERE number = :number ORDER BY id
+
+-- name: tracking.list
+SELECT * FROM tracking_numbers
+WHERE (CAST(:shop_id AS BIGINT) IS NULL OR shop_id = :shop_id)
+  AND (CAST(:status AS TEXT) IS NULL OR track_status = :status)
+  AND (CAST(:like AS TEXT) IS NULL OR number LIKE :like)
+  AND (CAST(:updated_from AS TIMESTAMPTZ) IS NULL OR updated_at >= :updated_from)
+  AND (CAST(:updated_to AS TIMESTAMPTZ) IS NULL OR updated_at < :updated_to)
+ORDER BY updated_at DESC, id DESC
+LIMIT :limit OFFSET :offset
+
+-- name: tracking.count
+SELECT COUNT(*) AS n FROM tracking_numbers
+WHERE (CAST(:shop_id AS BIGINT) IS NULL OR shop_id = :shop_id)
+  AND (CAST(:status AS TEXT) IS NULL OR track_status = :status)
+  AND (CAST(:like AS TEXT) IS NULL OR number LIKE :like)
+  AND (CAST(:updated_from AS TIMESTAMPTZ) IS NULL OR updated_at >= :updated_from)
+  AND (CAST(:updated_to AS TIMESTAMPTZ) IS NULL OR updated_at < :updated_to)
+
+-- Keyword of 3 characters or more: answered from the trigram index.
+-- name: tracking.search
+SELECT * FROM tracking_numbers
+WHERE number LIKE :like
+  AND (CAST(:shop_id AS BIGINT) IS NULL OR shop_id = :shop_id)
+  AND (CAST(:status AS TEXT) IS NULL OR track_status = :status)
+  AND (CAST(:updated_from AS TIMESTAMPTZ) IS NULL OR updated_at >= :updated_from)
+  AND (CAST(:updated_to AS TIMESTAMPTZ) IS NULL OR updated_at < :updated_to)
+ORDER BY updated_at DESC, id DESC
+LIMIT :limit OFFSET :offset
+
+-- name: tracking.search-count
+SELECT COUNT(*) AS n FROM tracking_numbers
+WHERE number LIKE :like
+  AND (CAST(:shop_id AS BIGINT) IS NULL OR shop_id = :shop_id)
+  AND (CAST(:status AS TEXT) IS NULL OR track_status = :status)
+  AND (CAST(:updated_from AS TIMESTAMPTZ) IS NULL OR updated_at >= :updated_from)
+  AND (CAST(:updated_to AS TIMESTAMPTZ) IS NULL OR updated_at < :updated_to)
+
+-- name: tracking.delete
+DELETE FROM tracking_numbers WHERE id = :id AND (CAST(:shop_id AS BIGINT) IS NULL OR shop_id = :shop_id)
+
+-- name: tracking.mark-registration
+UPDATE tracking_numbers
+SET registration_state = :state, registration_error = :error, updated_at = :now
+WHERE id = :id
+
+-- name: tracking.mark-synced
+UPDATE tracking_numbers SET last_sync_at = :at WHERE id = :id
+
+-- name: tracking.due-for-sync
+SELECT * FROM tracking_numbers
+WHERE tracking_stopped = FALSE
+  AND track_status NOT IN ('DELIVERED', 'EXPIRED')
+  AND registration_state IN ('PENDING', 'REGISTERED')
+  AND (last_sync_at IS NULL OR last_sync_at < :before)
+ORDER BY last_sync_at ASC NULLS FIRST, id
+LIMIT :limit
+
+-- The rank check makes the status move only with a snapshot at least as new as the stored one.
+-- name: tracking.apply-status
+UPDATE tracking_numbers
+SET track_status = :track_status, sub_status = :sub_status, raw_status = :raw_status,
+    latest_event_at = :latest_event_at, latest_event_text = :latest_event_text,
+    latest_event_location = :latest_event_location, delivered_at = :delivered_at,
+    providers_hash = :providers_hash, snapshot_rank = :rank, last_sync_at = :synced_at, updated_at = :now
+WHERE id = :id AND (snapshot_rank IS NULL OR snapshot_rank <= :rank)
+
+-- name: tracking.touch-sync
+UPDATE tracking_numbers SET last_sync_at = :synced_at WHERE id = :id
+
+-- name: tracking.mark-stopped
+UPDATE tracking_numbers SET tracking_stopped = TRUE, last_sync_at = :at, updated_at = :at WHERE id = :id
+
+-- name: event.insert-if-absent
+INSERT INTO tracking_events (tracking_id, time_utc, time_local, description, location, stage, sub_status,
+                             provider_key, content_hash, created_at, updated_at)
+VALUES (:tracking_id, :time_utc, :time_local, :description, :location, :stage, :sub_status,
+        :provider_key, :content_hash, :now, :now)
+ON CONFLICT (tracking_id, time_utc, provider_key, content_hash) DO NOTHING
+
+-- name: event.list
+SELECT * FROM tracking_events WHERE tracking_id = :tracking_id
+ORDER BY time_utc DESC, id DESC
+LIMIT :limit OFFSET :offset
+
+-- name: event.count
+SELECT COUNT(*) AS n FROM tracking_events WHERE tracking_id = :tracking_id
+
+-- name: import.insert
+INSERT INTO import_jobs (shop_id, source, file_name, stored_path, status, created_at, updated_at)
+VALUES (:shop_id, :source, :file_name, :stored_path, 'PENDING', :now, :now)
+RETURNING id
+
+-- name: import.find
+SELECT * FROM import_jobs WHERE id = :id
+
+-- name: import.start
+UPDATE import_jobs SET status = 'RUNNING', started_at = :now, updated_at = :now WHERE id = :id
+
+-- name: import.progress
+UPDATE import_jobs
+SET total = :total, processed = :processed, succeeded = :succeeded, failed = :failed, duplicate = :duplicate,
+    updated_at = :now
+WHERE id = :id
+
+-- name: import.finish
+UPDATE import_jobs SET status = :status, error = :error, finished_at = :now, updated_at = :now WHERE id = :id
+
+-- name: import.unfinished
+SELECT * FROM import_jobs WHERE status IN ('PENDING', 'RUNNING') ORDER BY id
+
+-- name: import-error.insert
+INSERT INTO import_row_errors (job_id, line_number, raw_line, reason, created_at, updated_at)
+VALUES (:job_id, :line_number, :raw_line, :reason, :now, :now)
+
+-- name: import-error.list
+SELECT * FROM import_row_errors WHERE job_id = :job_id ORDER BY line_number, id
+LIMIT :limit OFFSET :offset
+
+-- name: import-error.count
+SELECT COUNT(*) AS n FROM import_row_errors WHERE job_id = :job_id
+
+-- name: job.insert
+INSERT INTO sync_jobs (kind, job_trigger, status, tracking_id, ref_id, attempts, max_attempts, next_attempt_at,
+                       created_at, updated_at)
+VALUES (:kind, :job_trigger, 'PENDING', :tracking_id, :ref_id, 0, :max_attempts, :next_attempt_at, :now, :now)
+RETURNING id
+
+-- Runnable: pending and due, or running with an expired lease (its worker is gone).
+-- name: job.claim
+UPDATE sync_jobs
+SET status = 'RUNNING', locked_by = :worker, locked_until = :until, attempts = attempts + 1, updated_at = :now
+WHERE id IN (SELECT id FROM sync_jobs
+             WHERE kind IN (:k1, :k2, :k3, :k4)
+               AND ((status = 'PENDING' AND next_attempt_at <= :now)
+                 OR (status = 'RUNNING' AND locked_until < :now))
+             ORDER BY next_attempt_at, id
+             LIMIT :max
+             FOR UPDATE SKIP LOCKED)
+RETURNING *
+
+-- name: job.succeeded
+UPDATE sync_jobs
+SET status = 'SUCCEEDED', locked_by = NULL, locked_until = NULL, finished_at = :now, updated_at = :now
+WHERE id = :id
+
+-- name: job.retry
+UPDATE sync_jobs
+SET status = 'PENDING', next_attempt_at = :at, last_error = :error, locked_by = NULL, locked_until = NULL,
+    updated_at = :now
+WHERE id = :id
+
+-- name: job.failed
+UPDATE sync_jobs
+SET status = 'FAILED', last_error = :error, locked_by = NULL, locked_until = NULL, finished_at = :now,
+    updated_at = :now
+WHERE id = :id
+
+-- name: job.requeue
+UPDATE sync_jobs
+SET status = 'PENDING', attempts = 0, next_attempt_at = :now, locked_by = NULL, locked_until = NULL,
+    finished_at = NULL, updated_at = :now
+WHERE id = :id AND status = 'FAILED'
+
+-- name: job.find
+SELECT * FROM sync_jobs WHERE id = :id
+
+-- name: job.list
+SELECT * FROM sync_jobs
+WHERE (CAST(:tracking_id AS BIGINT) IS NULL OR tracking_id = :tracking_id)
+  AND (CAST(:status AS TEXT) IS NULL OR status = :status)
+  AND (CAST(:kind AS TEXT) IS NULL OR kind = :kind)
+  AND (CAST(:shop_id AS BIGINT) IS NULL OR tracking_id IN (SELECT id FROM tracking_numbers WHERE shop_id = :shop_id))
+ORDER BY id DESC
+LIMIT :limit OFFSET :offset
+
+-- name: job.count
+SELECT COUNT(*) AS n FROM sync_jobs
+WHERE (CAST(:tracking_id AS BIGINT) IS NULL OR tracking_id = :tracking_id)
+  AND (CAST(:status AS TEXT) IS NULL OR status = :status)
+  AND (CAST(:kind AS TEXT) IS NULL OR kind = :kind)
+  AND (CAST(:shop_id AS BIGINT) IS NULL OR tracking_id IN (SELECT id FROM tracking_numbers WHERE shop_id = :shop_id))
+
+-- name: job.stats
+SELECT COALESCE(SUM(CASE WHEN status = 'PENDING' THEN 1 ELSE 0 END), 0) AS pending,
+       COALESCE(SUM(CASE WHEN status = 'RUNNING' THEN 1 ELSE 0 END), 0) AS running,
+       COALESCE(SUM(CASE WHEN status = 'FAILED' THEN 1 ELSE 0 END), 0) AS failed,
+       MIN(CASE WHEN status = 'PENDING' THEN created_at END) AS oldest_pending
+FROM sync_jobs
+
+-- name: webhook.insert
+INSERT INTO tracking_webhook_logs (received_at, remote_address, verdict, event_type, number, carrier, dedupe_key,
+                                   outcome, body, body_truncated, error, created_at, updated_at)
+VALUES (:received_at, :remote_address, :verdict, :event_type, :number, :carrier, :dedupe_key,
+        :outcome, :body, :body_truncated, :error, :now, :now)
+RETURNING id
+
+-- name: webhook.dedupe-claim
+INSERT INTO webhook_dedupe_keys (dedupe_key, delivery_id, created_at, updated_at)
+VALUES (:dedupe_key, :delivery_id, :now, :now)
+ON CONFLICT (dedupe_key) DO NOTHING
+
+-- name: webhook.set-outcome
+UPDATE tracking_webhook_logs
+SET outcome = :outcome, error = :error, processed_at = :processed_at, updated_at = :now
+WHERE id = :id
+
+-- name: webhook.find
+SELECT * FROM tracking_webhook_logs WHERE id = :id
+
+-- name: webhook.list
+SELECT * FROM tracking_webhook_logs
+WHERE (CAST(:outcome AS TEXT) IS NULL OR outcome = :outcome)
+  AND (CAST(:number AS TEXT) IS NULL OR number = :number)
+  AND (CAST(:received_from AS TIMESTAMPTZ) IS NULL OR received_at >= :received_from)
+  AND (CAST(:received_to AS TIMESTAMPTZ) IS NULL OR received_at < :received_to)
+ORDER BY received_at DESC, id DESC
+LIMIT :limit OFFSET :offset
+
+-- name: webhook.count
+SELECT COUNT(*) AS n FROM tracking_webhook_logs
+WHERE (CAST(:outcome AS TEXT) IS NULL OR outcome = :outcome)
+  AND (CAST(:number AS TEXT) IS NULL OR number = :number)
+  AND (CAST(:received_from AS TIMESTAMPTZ) IS NULL OR received_at >= :received_from)
+  AND (CAST(:received_to AS TIMESTAMPTZ) IS NULL OR received_at < :received_to)
+
+-- name: alert.insert
+INSERT INTO alerts (kind, message, job_id, created_at, updated_at)
+VALUES (:kind, :message, :job_id, :now, :now)
+RETURNING id
+
+-- name: alert.list
+SELECT * FROM alerts ORDER BY created_at DESC, id DESC
+LIMIT :limit OFFSET :offset
+
+-- name: alert.count
+SELECT COUNT(*) AS n FROM alerts
