@@ -13,6 +13,7 @@ import io.trackctl.server.health.HealthProbe;
 import io.trackctl.server.health.HealthReport;
 import io.trackctl.server.health.Probes;
 import io.trackctl.server.http.Endpoint;
+import io.trackctl.server.http.EnvelopeDirectHandler;
 import io.trackctl.server.http.RequestMetrics;
 import io.trackctl.server.http.RouteContext;
 import java.io.IOException;
@@ -51,6 +52,11 @@ public final class TrackctlServer implements AutoCloseable {
         this.endpoints = endpoints;
     }
 
+    /** Starts on the database the settings name. */
+    public static TrackctlServer start(ServerSettings settings) {
+        return start(settings, StoreBackend::open);
+    }
+
     /** Starts on the backend {@code open} returns for these settings; closes it again if the start fails. */
     public static TrackctlServer start(ServerSettings settings, Function<ServerSettings, Backend> open) {
         createDataDir(settings.dataDir());
@@ -74,6 +80,7 @@ public final class TrackctlServer implements AutoCloseable {
                     .shutdownHook(false)
                     .shutdownGracePeriod(settings.shutdownGrace())
                     .maxPayloadSize(settings.maxBodyBytes())
+                    .directHandlers(EnvelopeDirectHandler.all())
                     .featuresDiscoverServices(false)
                     .addFeature(ObserveFeature.builder()
                             .observersDiscoverServices(false)

@@ -58,8 +58,9 @@ public final class ApiRouting {
             if (!allowed.isEmpty()) {
                 String allow = allowed.stream().collect(Collectors.joining(", "));
                 res.header(HeaderNames.ALLOW, allow);
-                throw new ApiException(ErrorCode.METHOD_NOT_ALLOWED,
-                        "method " + req.prologue().method().text() + " is not allowed here; allowed: " + allow);
+                ErrorMapper.send(res, ErrorMapper.map(new ApiException(ErrorCode.METHOD_NOT_ALLOWED,
+                        "method " + req.prologue().method().text() + " is not allowed here; allowed: " + allow)));
+                return;
             }
             throw new ApiException(ErrorCode.NOT_FOUND, "no such route: " + clip(path));
         };
