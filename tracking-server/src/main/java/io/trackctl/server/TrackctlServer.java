@@ -104,6 +104,11 @@ public final class TrackctlServer implements AutoCloseable {
         return URI.create("http://localhost:" + port());
     }
 
+    /** The storage the server runs on. */
+    public Backend backend() {
+        return backend;
+    }
+
     public TokenService tokens() {
         return tokens;
     }

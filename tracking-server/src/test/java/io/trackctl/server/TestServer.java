@@ -75,6 +75,11 @@ final class TestServer implements AutoCloseable {
         return server;
     }
 
+    /** The store under the server, for setting up what the API cannot create (events, orders). */
+    io.trackctl.store.TrackctlStore store() {
+        return ((StoreBackend) server.backend()).store();
+    }
+
     Path dataDir() {
         return dataDir;
     }

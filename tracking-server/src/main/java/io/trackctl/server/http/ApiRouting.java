@@ -17,6 +17,8 @@ import java.util.stream.Collectors;
 public final class ApiRouting {
 
     public static final String PREFIX = "/api/v1";
+    /** Where the observe feature (Prometheus metrics) is mounted. */
+    public static final String OBSERVE = "/observe";
 
     private ApiRouting() {
     }
@@ -51,6 +53,11 @@ public final class ApiRouting {
     private static Handler fallback(List<Endpoint> endpoints) {
         return (req, res) -> {
             String path = req.path().path();
+            if (path.equals(OBSERVE) || path.startsWith(OBSERVE + "/")) {
+                // The observe feature (metrics) mounts its routes after the application's.
+                res.next();
+                return;
+            }
             List<String> allowed;
             synchronized (endpoints) {
                 allowed = endpoints.stream().filter(e -> e.matches(path)).map(Endpoint::method).distinct().toList();
