@@ -2,6 +2,7 @@ package io.trackctl.server;
 
 import io.helidon.metrics.api.Metrics;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http1.Http1Config;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
 import io.trackctl.core.crypto.SecretBox;
@@ -81,6 +82,9 @@ public final class TrackctlServer implements AutoCloseable {
                     .shutdownGracePeriod(settings.shutdownGrace())
                     .maxPayloadSize(settings.maxBodyBytes())
                     .directHandlers(EnvelopeDirectHandler.all())
+                    // Helidon's prologue check refuses a raw ':' in the query, which every ISO-8601 instant
+                    // filter (updatedFrom=2025-01-01T00:00:00Z) has; parameters are validated by the API.
+                    .addProtocol(Http1Config.builder().validatePrologue(false).build())
                     .featuresDiscoverServices(false)
                     .addFeature(ObserveFeature.builder()
                             .observersDiscoverServices(false)

@@ -37,6 +37,7 @@ public final class TrackingService {
     public static final int MAX_DELETE = 1000;
     /** The most events a detail view carries; the events route pages through the rest. */
     public static final int DETAIL_EVENTS = PageRequest.MAX_SIZE;
+    private static final Pattern KEYWORD = Pattern.compile("[A-Z0-9-]+");
     private static final Pattern SOURCE = Pattern.compile("[a-z0-9_-]{1,32}");
 
     /** A tracking number with what it links to and its newest events. */
@@ -171,6 +172,9 @@ public final class TrackingService {
                 : TrackingNumbers.normalize(query.keyword());
         if (keyword != null && keyword.length() > TrackingNumbers.MAX_LENGTH) {
             throw ValidationException.of("keyword", "must be at most " + TrackingNumbers.MAX_LENGTH + " characters");
+        }
+        if (keyword != null && !KEYWORD.matcher(keyword).matches()) {
+            throw ValidationException.of("keyword", "may contain only letters, digits and hyphens, as tracking numbers do");
         }
         Long shopId = query.shopId();
         if (!caller.isAdmin()) {
