@@ -113,29 +113,7 @@ final class TestServer implements AutoCloseable {
     }
 
     Answer send(String method, String path, String token, String contentType, byte[] body) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path))
-                .timeout(Duration.ofSeconds(20))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        if (contentType != null) {
-            b.header("Content-Type", contentType);
-        }
-        try {
-            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            JsonNode json = null;
-            if (r.headers().firstValue("Content-Type").orElse("").startsWith("application/json")) {
-                json = Json.MAPPER.readTree(r.body());
-            }
-            return new Answer(r.statusCode(), r.headers(), r.body(), json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return ApiClient.send(http, server.port(), method, path, token, contentType, body);
     }
 
     /** Creates a shop as admin and returns its id. */
