@@ -30,6 +30,10 @@ final class ApiClient {
         return send(HTTP, port, "GET", path, token, null, null);
     }
 
+    TestServer.Answer post(String path, String token, Object body) {
+        return send(HTTP, port, "POST", path, token, "application/json", Json.bytes(body));
+    }
+
     static TestServer.Answer send(HttpClient http, int port, String method, String path, String token,
                                   String contentType, byte[] body) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
