@@ -110,34 +110,42 @@ public final class TrackctlStore implements AutoCloseable {
         return t.getMessage();
     }
 
+    /** {@code sqlite} or {@code postgresql}. */
     public String dialectName() {
         return dialect.name().toLowerCase(java.util.Locale.ROOT);
     }
 
+    /** Shops (tenants) with their sealed credentials. */
     public ShopStore shops() {
         return new SqlShopStore(db);
     }
 
+    /** The carrier catalogue. */
     public CarrierStore carriers() {
         return new SqlCarrierStore(db);
     }
 
+    /** Orders and parcels. */
     public OrderStore orders() {
         return new SqlOrderStore(db);
     }
 
+    /** Tracking numbers; duplicates come back as outcomes. */
     public TrackingStore tracking() {
         return new SqlTrackingStore(db);
     }
 
+    /** Applying 17TRACK snapshots atomically and convergently. */
     public SnapshotStore snapshots() {
         return new SqlSnapshotStore(db);
     }
 
+    /** Reading stored tracking events. */
     public EventStore events() {
         return new SqlEventStore(db);
     }
 
+    /** Import jobs, progress and error rows. */
     public ImportStore imports() {
         return new SqlImportStore(db);
     }
@@ -147,10 +155,12 @@ public final class TrackctlStore implements AutoCloseable {
         return jobs;
     }
 
+    /** The webhook delivery log and dedupe authority; enqueues on the same job queue. */
     public WebhookLog webhooks() {
         return new SqlWebhookLog(db, jobs);
     }
 
+    /** Alerts for operators. */
     public AlertStore alerts() {
         return new SqlAlertStore(db);
     }
@@ -167,6 +177,7 @@ public final class TrackctlStore implements AutoCloseable {
         }
     }
 
+    /** Wakes waiting claims and closes the pool. */
     @Override
     public void close() {
         jobs.close();

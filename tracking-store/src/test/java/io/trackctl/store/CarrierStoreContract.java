@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The {@link CarrierStore} contract. */
 public abstract class CarrierStoreContract extends StoreContractTest {
@@ -41,6 +42,19 @@ public abstract class CarrierStoreContract extends StoreContractTest {
         assertThat(byKey.name()).isEqualTo("Same Key Other Code");
         assertThat(store.carriers().findCarrier(byKey.id())).contains(byKey);
         assertThat(store.carriers().findCarrierByCode(code)).isEmpty();
+    }
+
+    @Test
+    void aKeyThatBelongsToAnotherCodeIsRefusedAndNothingOfTheBatchIsSaved() {
+        String fresh = "fresh-" + unique();
+
+        assertThatThrownBy(() -> store.carriers().upsertCarriers(List.of(
+                new NewCarrier(fresh, "Fresh", null, null, null),
+                new NewCarrier("usps", "USPS", 100002, "US", null))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'ups'");
+        assertThat(store.carriers().findCarrierByCode(fresh)).isEmpty();
+        assertThat(store.carriers().findCarrierByCode("usps").orElseThrow().trackKey()).isEqualTo(21051);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.trackctl.store.internal;
 
 import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.DbClientException;
 import io.helidon.dbclient.DbExecute;
 import io.helidon.dbclient.DbRow;
 import io.helidon.dbclient.DbTransaction;
@@ -124,7 +125,8 @@ public final class Db {
                 return e instanceof StoreException ? e : new StoreException("database failure: " + sql.getMessage(), e);
             }
         }
-        return e;
+        // Keep the client library's exception types inside the store.
+        return e instanceof DbClientException ? new StoreException("database failure: " + e.getMessage(), e) : e;
     }
 
     public boolean isUniqueViolation(Throwable e) {

@@ -19,6 +19,7 @@ public final class SqlCarrierStore implements CarrierStore {
         this.db = db;
     }
 
+    /** @throws IllegalArgumentException when a code's new key already belongs to another code (nothing is saved) */
     @Override
     public UpsertCounts upsertCarriers(Collection<NewCarrier> carriers) {
         return db.tx(x -> {
@@ -33,6 +34,15 @@ public final class SqlCarrierStore implements CarrierStore {
                 }
                 Params p = db.params().put("code", c.code()).put("name", c.name()).put("track_key", c.trackKey())
                         .put("country", c.country()).put("homepage", c.homepage()).put("now", db.now());
+                if (existing.isPresent() && c.trackKey() != null) {
+                    long id = existing.get().id();
+                    x.get("carrier.find-by-key", db.params().put("track_key", c.trackKey()), Mappers::carrier)
+                            .filter(other -> other.id() != id)
+                            .ifPresent(other -> {
+                                throw new IllegalArgumentException("carrier key " + c.trackKey() + " of '" + c.code()
+                                        + "' already belongs to '" + other.code() + "'");
+                            });
+                }
                 if (existing.isPresent()) {
                     x.dml("carrier.update", p.put("id", existing.get().id()));
                     updated++;

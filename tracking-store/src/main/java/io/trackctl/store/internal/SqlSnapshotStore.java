@@ -3,7 +3,6 @@ package io.trackctl.store.internal;
 import io.trackctl.core.port.SnapshotStore;
 import io.trackctl.core.rules.EventIdentity;
 import io.trackctl.core.rules.SnapshotApply;
-import io.trackctl.core.rules.SnapshotRank;
 import io.trackctl.core.rules.TrackingState;
 import io.trackctl.core.snapshot.Snapshot;
 import io.trackctl.core.snapshot.SnapshotEvent;
@@ -12,12 +11,13 @@ import io.trackctl.core.status.SubStatus;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Applies snapshots in one transaction: events inserted with "ignore duplicates", then the status
- * fields replaced by a single UPDATE that carries the rank check, so concurrent and repeated applies
- * converge on the newest snapshot.
+ * Applies snapshots in one transaction by the rules of {@link SnapshotApply}: events inserted with
+ * "ignore duplicates", then the status fields replaced by an UPDATE that repeats the rank check in
+ * its WHERE clause, so concurrent and repeated applies converge on the newest snapshot.
  */
 public final class SqlSnapshotStore implements SnapshotStore {
 
@@ -29,32 +29,36 @@ public final class SqlSnapshotStore implements SnapshotStore {
 
     @Override
     public Applied applySnapshot(long trackingId, Snapshot snapshot, Instant syncedAt) {
-        String rank = SnapshotRank.of(snapshot);
-        // Only the snapshot's own fields matter here; the stop flag is never written by an apply.
-        TrackingState next = SnapshotApply.advance(TrackingState.EMPTY, snapshot, rank);
-        var events = SnapshotApply.newEvents(Set.of(), snapshot.events());
         return db.tx(x -> {
-            if (x.get("tracking.find-id-by-id", db.params().put("id", trackingId)).isEmpty()) {
+            Optional<TrackingState> current = x.get("tracking.lock-state", db.params().put("id", trackingId),
+                    r -> Mappers.tracking(r).state());
+            if (current.isEmpty()) {
                 return new Applied(0, false);
             }
+            // Events are a grow-only set: the unique key, not this read, decides what is new.
+            SnapshotApply.Result result = SnapshotApply.apply(current.get(), Set.of(), snapshot);
             Instant now = db.now();
             int added = 0;
-            for (SnapshotEvent e : events) {
+            for (SnapshotEvent e : result.newEvents()) {
                 added += (int) x.dml("event.insert-if-absent", eventParams(trackingId, e, now));
             }
-            Params status = db.params().put("id", trackingId)
-                    .put("track_status", next.status().main()).put("sub_status", next.status().sub())
-                    .put("raw_status", next.status().raw())
-                    .put("latest_event_at", next.latestEventAt()).put("latest_event_text", next.latestEventText())
-                    .put("latest_event_location", next.latestEventLocation())
-                    .put("delivered_at", next.deliveredAt()).put("providers_hash", next.providersHash())
-                    .put("rank", rank).put("synced_at", syncedAt).put("now", now);
-            boolean moved = x.dml("tracking.apply-status", status) > 0;
+            boolean moved = result.moved() && x.dml("tracking.apply-status", statusParams(trackingId, result.state(),
+                    syncedAt, now)) > 0;
             if (!moved) {
                 x.dml("tracking.touch-sync", db.params().put("id", trackingId).put("synced_at", syncedAt));
             }
             return new Applied(added, moved);
         });
+    }
+
+    private Params statusParams(long trackingId, TrackingState next, Instant syncedAt, Instant now) {
+        return db.params().put("id", trackingId)
+                .put("track_status", next.status().main()).put("sub_status", next.status().sub())
+                .put("raw_status", next.status().raw())
+                .put("latest_event_at", next.latestEventAt()).put("latest_event_text", next.latestEventText())
+                .put("latest_event_location", next.latestEventLocation())
+                .put("delivered_at", next.deliveredAt()).put("providers_hash", next.providersHash())
+                .put("rank", next.rank()).put("synced_at", syncedAt).put("now", now);
     }
 
     private Params eventParams(long trackingId, SnapshotEvent e, Instant now) {

@@ -132,8 +132,9 @@ SELECT id FROM tracking_numbers WHERE shop_id = :shop_id AND number = :number
 -- name: tracking.find
 SELECT * FROM tracking_numbers WHERE id = :id
 
--- name: tracking.find-id-by-id
-SELECT id FROM tracking_numbers WHERE id = :id
+-- Read before applying a snapshot; on PostgreSQL the row stays locked until the apply commits.
+-- name: tracking.lock-state
+SELECT * FROM tracking_numbers WHERE id = :id FOR UPDATE
 
 -- name: tracking.find-by-number
 SELECT * FROM tracking_numbers WHERE number = :number ORDER BY id

@@ -1,0 +1,2 @@
+/** Implementation of the store: not for use outside this module. */
+package io.trackctl.store.internal;

@@ -1,0 +1,12 @@
+package io.trackctl.store;
+
+import io.trackctl.store.testing.PostgresTestDatabase;
+import io.trackctl.store.testing.TestDatabase;
+
+class PostgresSnapshotStoreTest extends SnapshotStoreContract {
+
+    @Override
+    protected TestDatabase createDatabase() {
+        return PostgresTestDatabase.create();
+    }
+}

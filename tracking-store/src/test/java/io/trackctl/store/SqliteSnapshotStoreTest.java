@@ -1,0 +1,12 @@
+package io.trackctl.store;
+
+import io.trackctl.store.testing.SqliteTestDatabase;
+import io.trackctl.store.testing.TestDatabase;
+
+class SqliteSnapshotStoreTest extends SnapshotStoreContract {
+
+    @Override
+    protected TestDatabase createDatabase() {
+        return SqliteTestDatabase.create();
+    }
+}

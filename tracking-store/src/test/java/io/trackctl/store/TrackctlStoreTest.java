@@ -1,0 +1,106 @@
+package io.trackctl.store;
+
+import io.trackctl.store.testing.PostgresTestDatabase;
+import io.trackctl.store.testing.SqliteTestDatabase;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TrackctlStoreTest {
+
+    @Test
+    void aUrlOfAnotherDatabaseIsRefusedWithAClearMessage() {
+        assertThatThrownBy(() -> TrackctlStore.open(StoreConfig.of("jdbc:mysql://localhost/trackctl")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("jdbc:mysql://localhost/trackctl")
+                .hasMessageContaining("jdbc:sqlite:")
+                .hasMessageContaining("jdbc:postgresql:");
+    }
+
+    @Test
+    void theConfigNeverShowsThePassword() {
+        StoreConfig config = StoreConfig.of("jdbc:postgresql://db/trackctl").withCredentials("app", "s3cret-pass");
+
+        assertThat(config.toString()).contains("app").doesNotContain("s3cret-pass");
+        assertThat(config.poolSize()).isEqualTo(StoreConfig.DEFAULT_POOL_SIZE);
+    }
+
+    @Test
+    void anUnreachablePostgresServerFailsToOpenWithTheUrlInTheMessage() {
+        StoreConfig config = new StoreConfig("jdbc:postgresql://127.0.0.1:1/none", 1, "postgres", "pw",
+                java.time.Duration.ofMillis(500));
+
+        assertThatThrownBy(() -> TrackctlStore.open(config))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("jdbc:postgresql://127.0.0.1:1/none")
+                .hasMessageNotContaining("pw");
+    }
+
+    @Test
+    void aSqliteStoreCreatesItsDirectoryRunsInWalModeWithForeignKeysAndReportsHealth() throws Exception {
+        try (SqliteTestDatabase db = SqliteTestDatabase.create(); TrackctlStore store = TrackctlStore.open(db.config())) {
+            assertThat(Files.exists(db.file())).isTrue();
+            try (Connection c = store.dataSource().getConnection(); Statement s = c.createStatement()) {
+                assertThat(single(s, "PRAGMA journal_mode")).isEqualToIgnoringCase("wal");
+                assertThat(single(s, "PRAGMA foreign_keys")).isEqualTo("1");
+                assertThat(Integer.parseInt(single(s, "PRAGMA busy_timeout"))).isPositive();
+            }
+            StoreHealth health = store.health();
+            assertThat(health.up()).isTrue();
+            assertThat(health.dialect()).isEqualTo("sqlite");
+            assertThat(health.latency()).isPositive();
+        }
+    }
+
+    @Test
+    void reopeningAMigratedDatabaseKeepsItsData() {
+        try (SqliteTestDatabase db = SqliteTestDatabase.create()) {
+            long id;
+            try (TrackctlStore store = TrackctlStore.open(db.config())) {
+                id = store.alerts().saveAlert("k", "m", null).id();
+            }
+            try (TrackctlStore store = TrackctlStore.open(db.config())) {
+                assertThat(store.alerts().listAlerts(io.trackctl.core.model.PageRequest.FIRST).items())
+                        .extracting(io.trackctl.core.model.Alert::id).containsExactly(id);
+            }
+        }
+    }
+
+    @Test
+    void aPostgresStoreHasTheTrigramExtensionAndReportsHealth() throws Exception {
+        try (PostgresTestDatabase db = PostgresTestDatabase.create();
+             TrackctlStore store = TrackctlStore.open(db.config())) {
+            try (Connection c = store.dataSource().getConnection(); Statement s = c.createStatement()) {
+                assertThat(single(s, "SELECT count(*) FROM pg_extension WHERE extname = 'pg_trgm'")).isEqualTo("1");
+            }
+            assertThat(store.health().up()).isTrue();
+            assertThat(store.health().dialect()).isEqualTo("postgresql");
+        }
+    }
+
+    @Test
+    void aClosedStoreReportsItselfDown() {
+        try (SqliteTestDatabase db = SqliteTestDatabase.create()) {
+            TrackctlStore store = TrackctlStore.open(db.config());
+            store.close();
+
+            StoreHealth health = store.health();
+
+            assertThat(health.up()).isFalse();
+            assertThat(health.error()).isNotBlank();
+        }
+    }
+
+    private static String single(Statement s, String sql) throws Exception {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+}

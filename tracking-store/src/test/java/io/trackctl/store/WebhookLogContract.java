@@ -1,0 +1,130 @@
+package io.trackctl.store;
+
+import io.trackctl.core.model.DeliveryOutcome;
+import io.trackctl.core.model.DeliveryQuery;
+import io.trackctl.core.model.JobKind;
+import io.trackctl.core.model.JobTrigger;
+import io.trackctl.core.model.NewDelivery;
+import io.trackctl.core.model.NewJob;
+import io.trackctl.core.model.PageRequest;
+import io.trackctl.core.model.SignatureVerdict;
+import io.trackctl.core.model.SyncJob;
+import io.trackctl.core.model.WebhookDelivery;
+import io.trackctl.core.port.WebhookLog;
+import io.trackctl.core.port.WebhookLog.Accepted;
+import io.trackctl.core.port.WebhookLog.Duplicate;
+import io.trackctl.core.port.WebhookLog.Ingested;
+import io.trackctl.core.retry.TransientFailureException;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The {@link WebhookLog} contract. */
+public abstract class WebhookLogContract extends StoreContractTest {
+
+    private static final NewJob APPLY = new NewJob(JobKind.APPLY_WEBHOOK, JobTrigger.WEBHOOK, null, null, 3, null);
+
+    private NewDelivery delivery(String number, String key) {
+        return new NewDelivery(clock.instant(), "127.0.0.1", SignatureVerdict.VALID, "TRACKING_UPDATED", number, 3011,
+                key, ("{\"number\":\"" + number + "\"}").getBytes(StandardCharsets.UTF_8), false, null);
+    }
+
+    /** Holds the write lock of the store's database (from another connection) until closed. */
+    protected abstract AutoCloseable holdWriteLock(Connection c) throws Exception;
+
+    @Test
+    void aVerifiedDeliveryIsLoggedAndItsJobEnqueuedPointingAtIt() {
+        Ingested in = store.webhooks().recordVerified(delivery("LX1000000001CN", "U|LX1|1"), APPLY);
+
+        Accepted accepted = (Accepted) in;
+        WebhookDelivery logged = store.webhooks().findDelivery(accepted.deliveryId()).orElseThrow();
+        SyncJob job = store.jobs().findJob(accepted.jobId()).orElseThrow();
+        assertThat(logged.outcome()).isEqualTo(DeliveryOutcome.ACCEPTED);
+        assertThat(new String(logged.body(), StandardCharsets.UTF_8)).isEqualTo("{\"number\":\"LX1000000001CN\"}");
+        assertThat(logged.dedupeKey()).isEqualTo("U|LX1|1");
+        assertThat(logged.verdict()).isEqualTo(SignatureVerdict.VALID);
+        assertThat(job.refId()).isEqualTo(accepted.deliveryId());
+        assertThat(job.kind()).isEqualTo(JobKind.APPLY_WEBHOOK);
+    }
+
+    @Test
+    void aSecondDeliveryWithTheSameKeyIsADuplicateLoggedAsSuchWithoutAJob() {
+        store.webhooks().recordVerified(delivery("LX1000000002CN", "U|LX2|1"), APPLY);
+
+        Ingested again = store.webhooks().recordVerified(delivery("LX1000000002CN", "U|LX2|1"), APPLY);
+
+        assertThat(again).isInstanceOf(Duplicate.class);
+        assertThat(store.webhooks().findDelivery(again.deliveryId()).orElseThrow().outcome())
+                .isEqualTo(DeliveryOutcome.DUPLICATE);
+        assertThat(store.jobs().queueStats().pending()).isEqualTo(1);
+    }
+
+    @Test
+    void rejectedDeliveriesAndOutcomesAreLoggedAndListedByFilter() {
+        NewDelivery bad = new NewDelivery(clock.instant(), "10.0.0.9", SignatureVerdict.INVALID, null, null, null,
+                null, "{\"trunc".getBytes(StandardCharsets.UTF_8), true, "bad signature");
+        long rejected = store.webhooks().recordRejected(bad);
+        clock.advance(Duration.ofMinutes(1));
+        Instant later = clock.instant();
+        long accepted = store.webhooks().recordVerified(delivery("LX1000000003CN", "U|LX3|1"), APPLY).deliveryId();
+
+        store.webhooks().markOutcome(accepted, DeliveryOutcome.PROCESSED, null);
+
+        WebhookDelivery r = store.webhooks().findDelivery(rejected).orElseThrow();
+        assertThat(r.outcome()).isEqualTo(DeliveryOutcome.REJECTED);
+        assertThat(r.bodyTruncated()).isTrue();
+        assertThat(r.error()).isEqualTo("bad signature");
+        assertThat(store.webhooks().findDelivery(accepted).orElseThrow().processedAt()).isEqualTo(later);
+        assertThat(ids(new DeliveryQuery(DeliveryOutcome.PROCESSED, null, null, null))).containsExactly(accepted);
+        assertThat(ids(new DeliveryQuery(null, "LX1000000003CN", null, null))).containsExactly(accepted);
+        assertThat(ids(new DeliveryQuery(null, null, null, later))).containsExactly(rejected);
+        assertThat(ids(new DeliveryQuery(null, null, later, null))).containsExactly(accepted);
+        assertThat(store.webhooks().listDeliveries(new DeliveryQuery(null, null, null, null), PageRequest.of(1, 1))
+                .total()).isEqualTo(2);
+    }
+
+    @Test
+    void aDatabaseThatCannotTakeTheWriteIsATransientFailure() throws Exception {
+        StoreConfig impatient = new StoreConfig(database.impatientUrl(200), 2, database.config().user(),
+                database.config().password(), null);
+        try (TrackctlStore other = TrackctlStore.open(impatient, clock);
+             Connection locker = rawConnection();
+             AutoCloseable lock = holdWriteLock(locker)) {
+            assertThatThrownBy(() -> other.webhooks().recordVerified(delivery("LX1000000004CN", "U|LX4|1"), APPLY))
+                    .isInstanceOf(TransientFailureException.class);
+        }
+        assertThat(store.webhooks().listDeliveries(new DeliveryQuery(null, "LX1000000004CN", null, null),
+                PageRequest.FIRST).total()).isZero();
+    }
+
+    private List<Long> ids(DeliveryQuery q) {
+        return store.webhooks().listDeliveries(q, PageRequest.FIRST).items().stream().map(WebhookDelivery::id)
+                .toList();
+    }
+
+    /** SQLite: an open write transaction on another connection. */
+    protected static AutoCloseable sqliteWriteLock(Connection c) throws Exception {
+        c.setAutoCommit(false);
+        try (Statement s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM alerts WHERE id < 0");
+        }
+        return c::rollback;
+    }
+
+    /** PostgreSQL: the log table locked against writers by another transaction. */
+    protected static AutoCloseable postgresWriteLock(Connection c) throws Exception {
+        c.setAutoCommit(false);
+        try (Statement s = c.createStatement()) {
+            s.execute("LOCK TABLE tracking_webhook_logs IN EXCLUSIVE MODE");
+        }
+        return c::rollback;
+    }
+}
