@@ -1,15 +1,17 @@
 package io.trackctl.server.resource;
 
+import io.helidon.http.Method;
+import io.helidon.webserver.http.ServerResponse;
 import io.trackctl.server.health.HealthReport;
 import io.trackctl.server.health.HealthStatus;
+import io.trackctl.server.http.ApiException;
 import io.trackctl.server.http.ApiRequest;
 import io.trackctl.server.http.ApiService;
+import io.trackctl.server.http.Endpoint;
 import io.trackctl.server.http.Envelope;
 import io.trackctl.server.http.ErrorCode;
 import io.trackctl.server.http.Json;
-import io.trackctl.server.http.Endpoint;
 import io.trackctl.server.http.Routes;
-import io.helidon.http.Method;
 import java.util.Map;
 
 /**
@@ -39,7 +41,7 @@ public final class HealthResource implements ApiService {
     private Object report(ApiRequest req) {
         HealthReport.Report report = health.check();
         if (report.status() == HealthStatus.DOWN) {
-            throw new io.trackctl.server.http.ApiException(ErrorCode.UNAVAILABLE, "DOWN", report);
+            throw new ApiException(ErrorCode.UNAVAILABLE, "DOWN", report);
         }
         return report;
     }
@@ -48,7 +50,7 @@ public final class HealthResource implements ApiService {
         return Map.of("status", HealthStatus.UP);
     }
 
-    private void ready(io.helidon.webserver.http.ServerResponse res) {
+    private void ready(ServerResponse res) {
         if (health.ready()) {
             Json.send(res, 200, Envelope.ok(Map.of("status", HealthStatus.UP)));
         } else {
