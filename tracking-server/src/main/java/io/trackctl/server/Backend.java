@@ -1,13 +1,17 @@
 package io.trackctl.server;
 
+import io.trackctl.core.port.AlertStore;
 import io.trackctl.core.port.CarrierStore;
 import io.trackctl.core.port.EventStore;
+import io.trackctl.core.port.ImportStore;
 import io.trackctl.core.port.JobQueue;
 import io.trackctl.core.port.OrderStore;
 import io.trackctl.core.port.ShopStore;
+import io.trackctl.core.port.SnapshotStore;
 import io.trackctl.core.port.TrackingStore;
+import io.trackctl.core.port.WebhookLog;
 
-/** The storage the server runs on: the ports its use cases need, a ping, and closing. */
+/** The storage the server runs on: every storage port, a ping, and closing. */
 public interface Backend extends AutoCloseable {
 
     ShopStore shops();
@@ -21,6 +25,14 @@ public interface Backend extends AutoCloseable {
     EventStore events();
 
     JobQueue jobs();
+
+    SnapshotStore snapshots();
+
+    ImportStore imports();
+
+    WebhookLog webhooks();
+
+    AlertStore alerts();
 
     /** Throws when the database cannot be reached. */
     void ping() throws Exception;

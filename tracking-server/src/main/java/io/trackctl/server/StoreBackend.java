@@ -1,11 +1,15 @@
 package io.trackctl.server;
 
+import io.trackctl.core.port.AlertStore;
 import io.trackctl.core.port.CarrierStore;
 import io.trackctl.core.port.EventStore;
+import io.trackctl.core.port.ImportStore;
 import io.trackctl.core.port.JobQueue;
 import io.trackctl.core.port.OrderStore;
 import io.trackctl.core.port.ShopStore;
+import io.trackctl.core.port.SnapshotStore;
 import io.trackctl.core.port.TrackingStore;
+import io.trackctl.core.port.WebhookLog;
 import io.trackctl.store.StoreConfig;
 import io.trackctl.store.StoreHealth;
 import io.trackctl.store.TrackctlStore;
@@ -73,6 +77,26 @@ public final class StoreBackend implements Backend {
     @Override
     public JobQueue jobs() {
         return store.jobs();
+    }
+
+    @Override
+    public SnapshotStore snapshots() {
+        return store.snapshots();
+    }
+
+    @Override
+    public ImportStore imports() {
+        return store.imports();
+    }
+
+    @Override
+    public WebhookLog webhooks() {
+        return store.webhooks();
+    }
+
+    @Override
+    public AlertStore alerts() {
+        return store.alerts();
     }
 
     @Override

@@ -26,18 +26,22 @@ import java.util.List;
  */
 public final class TrackctlApi {
 
-    /** The use cases the resources call. */
+    /**
+     * What the resources are built from: the use cases, and for resources that need more (the
+     * webhook, imports, sync) the backend with every storage port and the settings.
+     */
     public record Components(ShopService shops, CarrierService carriers, OrderService orders,
-                             TrackingService tracking, HealthReport health) {
+                             TrackingService tracking, HealthReport health, Backend backend,
+                             ServerSettings settings) {
 
         /** Wires the use cases on a backend. */
-        public static Components on(Backend backend, SecretBox box, TrackingService.RegistrationQueue registration,
-                                    HealthReport health) {
+        public static Components on(Backend backend, ServerSettings settings, SecretBox box,
+                                    TrackingService.RegistrationQueue registration, HealthReport health) {
             return new Components(new ShopService(backend.shops(), box), new CarrierService(backend.carriers()),
                     new OrderService(backend.orders()),
                     new TrackingService(backend.tracking(), backend.shops(), backend.carriers(), backend.orders(),
                             backend.events(), registration),
-                    health);
+                    health, backend, settings);
         }
     }
 

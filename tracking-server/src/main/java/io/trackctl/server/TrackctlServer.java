@@ -72,7 +72,7 @@ public final class TrackctlServer implements AutoCloseable {
             TrackingService.RegistrationQueue registration = settings.seventeenTrackKey() == null
                     ? TrackingService.RegistrationQueue.NONE
                     : TrackingService.RegistrationQueue.on(backend.jobs(), REGISTER_ATTEMPTS);
-            TrackctlApi.Components components = TrackctlApi.Components.on(backend, box, registration, health);
+            TrackctlApi.Components components = TrackctlApi.Components.on(backend, settings, box, registration, health);
             RouteContext context = new RouteContext(new BearerAuthenticator(tokens), settings.maxBodyBytes());
             RequestMetrics metrics = new RequestMetrics(Metrics.globalRegistry());
             List<Endpoint>[] routed = newHolder();

@@ -2,19 +2,23 @@ package io.trackctl.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.trackctl.core.port.AlertStore;
 import io.trackctl.core.port.CarrierStore;
+import io.trackctl.core.port.ImportStore;
+import io.trackctl.core.port.SnapshotStore;
+import io.trackctl.core.port.WebhookLog;
 import io.trackctl.core.port.EventStore;
 import io.trackctl.core.port.JobQueue;
 import io.trackctl.core.port.OrderStore;
 import io.trackctl.core.port.ShopStore;
 import io.trackctl.core.port.TrackingStore;
 import io.trackctl.store.testing.SqliteTestDatabase;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** When the database stops answering, the report says DOWN with a 503 and readiness fails. */
 class HealthDownTest {
@@ -45,6 +49,22 @@ class HealthDownTest {
             return real.jobs();
         }
 
+        public SnapshotStore snapshots() {
+            return real.snapshots();
+        }
+
+        public ImportStore imports() {
+            return real.imports();
+        }
+
+        public WebhookLog webhooks() {
+            return real.webhooks();
+        }
+
+        public AlertStore alerts() {
+            return real.alerts();
+        }
+
         public void ping() {
             if (down.get()) {
                 throw new IllegalStateException("connection refused to secret-host:5432 password=hunter2");
@@ -61,10 +81,12 @@ class HealthDownTest {
         }
     }
 
+    @TempDir
+    Path dir;
+
     @Test
-    void databaseDownMakesTheReportDownAnd503WithoutDetailsOfTheFailure() throws Exception {
+    void databaseDownMakesTheReportDownAnd503WithoutDetailsOfTheFailure() {
         AtomicBoolean down = new AtomicBoolean(false);
-        Path dir = Files.createTempDirectory("trackctl-health-");
         try (SqliteTestDatabase db = SqliteTestDatabase.create()) {
             ServerSettings settings = new ServerSettings(0, dir, null, null, null, null, List.of(),
                     TestServer.JWT_SECRET, null, 65536, Duration.ofSeconds(1));

@@ -67,6 +67,6 @@ class OpenApiRoutesTest {
     }
 
     private static TrackctlApi.Components noComponents() {
-        return new TrackctlApi.Components(null, null, null, null, null);
+        return new TrackctlApi.Components(null, null, null, null, null, null, null);
     }
 }

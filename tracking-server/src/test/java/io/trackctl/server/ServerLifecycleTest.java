@@ -14,7 +14,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,13 +24,17 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ServerLifecycleTest {
+
+    @TempDir
+    Path dir;
 
     @Test
     void stopLetsARequestInFlightFinish() throws Exception {
         try (SqliteTestDatabase db = SqliteTestDatabase.create()) {
-            TrackctlServer server = start(db, null, Duration.ofSeconds(10));
+            TrackctlServer server = start(dir, db, null, Duration.ofSeconds(10));
             String token = server.tokens().issue(Caller.admin(), Duration.ofMinutes(5));
             byte[] body = "{\"shopName\":\"Slow Shop\",\"platform\":\"shopify\"}".getBytes(StandardCharsets.UTF_8);
             CountDownLatch release = new CountDownLatch(1);
@@ -60,7 +63,7 @@ class ServerLifecycleTest {
     @Test
     void withA17TrackKeyANewNumberIsQueuedForRegistration() throws Exception {
         try (SqliteTestDatabase db = SqliteTestDatabase.create()) {
-            TrackctlServer server = start(db, "test-17track-key", Duration.ofSeconds(1));
+            TrackctlServer server = start(dir, db, "test-17track-key", Duration.ofSeconds(1));
             try {
                 ApiClient client = ApiClient.of(server);
                 String admin = server.tokens().issue(Caller.admin(), Duration.ofMinutes(5));
@@ -79,8 +82,7 @@ class ServerLifecycleTest {
         }
     }
 
-    private static TrackctlServer start(SqliteTestDatabase db, String key, Duration grace) throws IOException {
-        Path dir = Files.createTempDirectory("trackctl-life-");
+    private static TrackctlServer start(Path dir, SqliteTestDatabase db, String key, Duration grace) {
         ServerSettings settings = new ServerSettings(0, dir, null, null, key, null, List.of(), TestServer.JWT_SECRET,
                 null, 65536, grace);
         return TrackctlServer.start(settings, s -> StoreBackend.open(db.config(), "test"));

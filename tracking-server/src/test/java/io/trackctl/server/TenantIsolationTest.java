@@ -113,6 +113,23 @@ class TenantIsolationTest {
     }
 
     @Test
+    void anotherShopsOrderCannotBeLinkedAndReadsLikeAMissingOne() {
+        TestServer.Answer other = server.post("/api/v1/tracking", tokenA,
+                Map.of("trackingNumber", "AAAA00000097", "orderId", orderB));
+        TestServer.Answer missing = server.post("/api/v1/tracking", tokenA,
+                Map.of("trackingNumber", "AAAA00000097", "orderId", MISSING));
+        assertThat(other.status()).isEqualTo(400);
+        assertThat(other.data().path("errors").get(0).path("field").asText()).isEqualTo("orderId");
+        assertThat(other.json().path("message").asText().replace(Long.toString(orderB), "#"))
+                .isEqualTo(missing.json().path("message").asText().replace(Long.toString(MISSING), "#"));
+        TestServer.Answer own = server.post("/api/v1/tracking", tokenA,
+                Map.of("trackingNumber", "AAAA00000097", "orderId", orderA));
+        assertThat(own.status()).isEqualTo(201);
+        assertThat(server.get("/api/v1/tracking/" + own.data().path("id").asLong(), tokenA).data()
+                .path("order").path("externalId").asText()).isEqualTo("A-1");
+    }
+
+    @Test
     void batchDeleteTouchesOnlyTheCallersNumbers() {
         TestServer.Answer r = server.delete("/api/v1/tracking/batch", tokenA, Map.of("ids", List.of(trackingB)));
         assertThat(r.status()).isEqualTo(200);

@@ -55,6 +55,11 @@ public final class Routes {
         return api(Method.GET, path, Endpoint.Access.PUBLIC, handler);
     }
 
+    /** A POST answered in the envelope without a token (for a caller authenticated otherwise, such as a signed webhook). */
+    public Routes publicPost(String path, ApiHandler handler) {
+        return api(Method.POST, path, Endpoint.Access.PUBLIC, handler);
+    }
+
     /**
      * A route with a plain Helidon handler (for example a webhook that answers on its own terms);
      * failures it throws still go through the one error mapping.
