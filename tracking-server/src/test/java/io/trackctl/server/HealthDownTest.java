@@ -13,6 +13,8 @@ import io.trackctl.core.port.OrderStore;
 import io.trackctl.core.port.ShopStore;
 import io.trackctl.core.port.TrackingStore;
 import io.trackctl.store.testing.SqliteTestDatabase;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -20,13 +22,27 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** When the database stops answering, the report says DOWN with a 503 and readiness fails. */
+/**
+ * When the database stops answering, the report says DOWN with a 503 and readiness fails; an
+ * unexpected failure is a bare 50001 that tells nothing of its cause.
+ */
 class HealthDownTest {
 
-    /** A backend whose ping can be made to fail. */
+    /** A backend whose ping can be made to fail, and whose shop store then fails unexpectedly. */
     private record Switchable(StoreBackend real, AtomicBoolean down) implements Backend {
         public ShopStore shops() {
-            return real.shops();
+            ShopStore shops = real.shops();
+            return (ShopStore) Proxy.newProxyInstance(ShopStore.class.getClassLoader(), new Class<?>[] {ShopStore.class},
+                    (proxy, method, args) -> {
+                        if (down.get()) {
+                            throw new IllegalStateException("boom: password=hunter2");
+                        }
+                        try {
+                            return method.invoke(shops, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
         }
 
         public CarrierStore carriers() {
@@ -104,6 +120,11 @@ class HealthDownTest {
                 assertThat(report.body()).doesNotContain("secret-host").doesNotContain("hunter2");
                 assertThat(get(server, "/api/v1/health/ready").status()).isEqualTo(503);
                 assertThat(get(server, "/api/v1/health/live").status()).isEqualTo(200);
+
+                TestServer.Answer failed = getWithToken(server, "/api/v1/shops");
+                assertThat(failed.status()).isEqualTo(500);
+                assertThat(failed.code()).isEqualTo(50001);
+                assertThat(failed.body()).doesNotContain("hunter2").doesNotContain("boom").doesNotContain("at io.");
             } finally {
                 server.stop();
             }

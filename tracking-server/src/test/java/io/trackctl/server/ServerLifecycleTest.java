@@ -34,7 +34,7 @@ class ServerLifecycleTest {
     @Test
     void stopLetsARequestInFlightFinish() throws Exception {
         try (SqliteTestDatabase db = SqliteTestDatabase.create()) {
-            TrackctlServer server = start(dir, db, null, Duration.ofSeconds(10));
+            TrackctlServer server = start(dir, db, null, Duration.ofSeconds(3));
             String token = server.tokens().issue(Caller.admin(), Duration.ofMinutes(5));
             byte[] body = "{\"shopName\":\"Slow Shop\",\"platform\":\"shopify\"}".getBytes(StandardCharsets.UTF_8);
             CountDownLatch release = new CountDownLatch(1);
