@@ -180,6 +180,19 @@ class ApiFlowTest {
     }
 
     @Test
+    void movingA17TrackKeyOwnedByAnotherCarrierIsAConflict() {
+        assertThat(server.post("/api/v1/carriers", admin, Map.of("code", "k-one", "name", "K One", "trackKey", 990201))
+                .status()).isEqualTo(201);
+        assertThat(server.post("/api/v1/carriers", admin, Map.of("code", "k-two", "name", "K Two", "trackKey", 990202))
+                .status()).isEqualTo(201);
+        TestServer.Answer clash = server.post("/api/v1/carriers", admin,
+                Map.of("code", "k-two", "name", "K Two", "trackKey", 990201));
+        assertThat(clash.status()).isEqualTo(409);
+        assertThat(clash.code()).isEqualTo(40901);
+        assertThat(clash.json().path("message").asText()).contains("k-one");
+    }
+
+    @Test
     void carrierImportWithABadRecordNamesItsIndexAndStoresNothing() {
         TestServer.Answer a = server.post("/api/v1/carriers", admin, List.of(
                 Map.of("code", "fine-carrier", "name", "Fine"),

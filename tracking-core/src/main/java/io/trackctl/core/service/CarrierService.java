@@ -37,7 +37,7 @@ public final class CarrierService {
         Validator v = new Validator();
         NewCarrier carrier = validate(v, "", input);
         v.check();
-        carriers.upsertCarriers(List.of(carrier));
+        upsert(List.of(carrier));
         return carriers.findCarrierByCode(carrier.code())
                 .or(() -> carrier.trackKey() == null ? java.util.Optional.empty()
                         : carriers.findCarrierByKey(carrier.trackKey()))
@@ -62,7 +62,16 @@ public final class CarrierService {
             }
         }
         v.check();
-        return carriers.upsertCarriers(valid);
+        return upsert(valid);
+    }
+
+    /** The store refuses to move a 17TRACK key that another code owns: a conflict the caller can fix. */
+    private CarrierStore.UpsertCounts upsert(List<NewCarrier> batch) {
+        try {
+            return carriers.upsertCarriers(batch);
+        } catch (IllegalArgumentException e) {
+            throw new ConflictException(e.getMessage(), null);
+        }
     }
 
     /** A carrier by its code, or by its 17TRACK key written as digits. */
