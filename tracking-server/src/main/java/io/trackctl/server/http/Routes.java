@@ -3,6 +3,7 @@ package io.trackctl.server.http;
 import io.helidon.http.Method;
 import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.ServerRequest;
 import io.trackctl.core.service.Caller;
 import java.util.function.Consumer;
 
@@ -62,7 +63,8 @@ public final class Routes {
 
     /**
      * A route with a plain Helidon handler (for example a webhook that answers on its own terms);
-     * failures it throws still go through the one error mapping.
+     * failures it throws still go through the one error mapping. On a {@code TOKEN} route the
+     * authenticated caller is available through {@link #caller(ServerRequest)}.
      */
     public Routes raw(Method method, String path, Endpoint.Access access, Handler handler) {
         Endpoint endpoint = record(method, path, access);
@@ -76,6 +78,12 @@ public final class Routes {
             });
         }
         return this;
+    }
+
+    /** The caller a {@code TOKEN} route authenticated, for plain handlers registered with {@link #raw}. */
+    public static Caller caller(ServerRequest request) {
+        return request.context().get(Caller.class)
+                .orElseThrow(() -> new IllegalStateException("no authenticated caller on this route"));
     }
 
     private Routes api(Method method, String path, Endpoint.Access access, ApiHandler handler) {
