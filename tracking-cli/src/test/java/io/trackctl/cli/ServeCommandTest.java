@@ -29,7 +29,7 @@ class ServeCommandTest {
                 () -> CliRun.on(cl, "serve", "--port", "0", "--data-dir", dir.toString()));
         Instant deadline = Instant.now().plusSeconds(60);
         while (serve.server() == null && !running.isDone() && Instant.now().isBefore(deadline)) {
-            Thread.onSpinWait();
+            java.util.concurrent.locks.LockSupport.parkNanos(10_000_000L);
         }
         assertThat(serve.server()).as("server started").isNotNull();
         try {

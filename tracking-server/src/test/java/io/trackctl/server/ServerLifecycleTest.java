@@ -92,7 +92,7 @@ class ServerLifecycleTest {
         Instant deadline = Instant.now().plusSeconds(20);
         while (!condition.getAsBoolean()) {
             assertThat(Instant.now()).as("waiting until " + what).isBefore(deadline);
-            Thread.onSpinWait();
+            java.util.concurrent.locks.LockSupport.parkNanos(10_000_000L);
         }
     }
 
