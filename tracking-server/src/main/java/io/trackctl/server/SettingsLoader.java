@@ -1,0 +1,119 @@
+package io.trackctl.server;
+
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Builds {@link ServerSettings} from three layers, later ones winning: {@code application.yaml}
+ * (on the class path, then an optional file), environment variables ({@code TRACKCTL_*}), flags.
+ */
+public final class SettingsLoader {
+
+    /** Values given as command-line flags; null means "not given". */
+    public record Flags(Integer port, Path dataDir, String db, String redis, String seventeenTrackKey,
+                        String seventeenTrackUrl, List<String> webhookKeys, Path configFile) {
+
+        public static final Flags NONE = new Flags(null, null, null, null, null, null, null, null);
+    }
+
+    private SettingsLoader() {
+    }
+
+    public static ServerSettings load(Flags flags, Map<String, String> env) {
+        Config yaml = yaml(flags.configFile());
+        Config t = yaml.get("trackctl");
+
+        int port = pick(flags.port(), env, "TRACKCTL_PORT", t.get("port").asString().asOptional(),
+                s -> parseInt("port", s), ServerSettings.DEFAULT_PORT);
+        Path dataDir = pick(flags.dataDir(), env, "TRACKCTL_DATA_DIR", t.get("data-dir").asString().asOptional(),
+                Path::of, ServerSettings.DEFAULT_DATA_DIR);
+        String db = pick(flags.db(), env, "TRACKCTL_DB", t.get("db").asString().asOptional(), s -> s, null);
+        String redis = pick(flags.redis(), env, "TRACKCTL_REDIS", t.get("redis").asString().asOptional(), s -> s, null);
+        String key = pick(flags.seventeenTrackKey(), env, "TRACKCTL_17TRACK_KEY",
+                t.get("17track.key").asString().asOptional(), s -> s, null);
+        URI url = pick(flags.seventeenTrackUrl() == null ? null : uri(flags.seventeenTrackUrl()), env,
+                "TRACKCTL_17TRACK_URL", t.get("17track.url").asString().asOptional(), SettingsLoader::uri, null);
+        List<String> webhookKeys = flags.webhookKeys() != null && !flags.webhookKeys().isEmpty()
+                ? flags.webhookKeys()
+                : env(env, "TRACKCTL_WEBHOOK_KEYS").map(SettingsLoader::commaList)
+                        .orElseGet(() -> t.get("webhook-keys").asList(String.class).orElse(List.of()));
+        String jwt = env(env, "TRACKCTL_JWT_SECRET").or(() -> t.get("jwt-secret").asString().asOptional()).orElse(null);
+        String enc = env(env, "TRACKCTL_ENCRYPTION_KEY").or(() -> t.get("encryption-key").asString().asOptional())
+                .orElse(null);
+        long maxBody = pick(null, env, "TRACKCTL_MAX_BODY_BYTES", t.get("max-body-bytes").asString().asOptional(),
+                s -> (long) parseInt("max body size", s), ServerSettings.DEFAULT_MAX_BODY);
+        Duration grace = pick(null, env, "TRACKCTL_SHUTDOWN_GRACE", t.get("shutdown-grace").asString().asOptional(),
+                SettingsLoader::duration, ServerSettings.DEFAULT_SHUTDOWN_GRACE);
+        return new ServerSettings(port, dataDir, db, redis, key, url, webhookKeys, jwt, enc, maxBody, grace);
+    }
+
+    private static Config yaml(Path file) {
+        var builder = Config.builder()
+                .disableEnvironmentVariablesSource()
+                .disableSystemPropertiesSource();
+        if (file != null) {
+            if (!java.nio.file.Files.isReadable(file)) {
+                throw new IllegalArgumentException("configuration file " + file + " cannot be read");
+            }
+            builder.addSource(ConfigSources.file(file));
+        }
+        builder.addSource(ConfigSources.classpath("application.yaml").optional());
+        return builder.build();
+    }
+
+    private static <T> T pick(T flag, Map<String, String> env, String envName, Optional<String> yaml,
+                              Function<String, T> parse, T dflt) {
+        if (flag != null) {
+            return flag;
+        }
+        Optional<String> fromEnv = env(env, envName);
+        if (fromEnv.isPresent()) {
+            return parse.apply(fromEnv.get());
+        }
+        return yaml.filter(s -> !s.isBlank()).map(parse).orElse(dflt);
+    }
+
+    private static Optional<String> env(Map<String, String> env, String name) {
+        return Optional.ofNullable(env.get(name)).map(String::trim).filter(s -> !s.isEmpty());
+    }
+
+    private static List<String> commaList(String s) {
+        return Arrays.stream(s.split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList();
+    }
+
+    private static int parseInt(String what, String s) {
+        try {
+            return Integer.parseInt(s.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(what + " must be a whole number, got '" + s + "'");
+        }
+    }
+
+    private static URI uri(String s) {
+        try {
+            return URI.create(s.trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("17track-url is not a URL: '" + s + "'");
+        }
+    }
+
+    private static Duration duration(String s) {
+        String t = s.trim().toLowerCase(java.util.Locale.ROOT);
+        if (t.matches("\\d+s")) {
+            return Duration.ofSeconds(Long.parseLong(t.substring(0, t.length() - 1)));
+        }
+        try {
+            return Duration.parse(t.toUpperCase(java.util.Locale.ROOT));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("shutdown grace must look like 10s or PT10S, got '" + s + "'");
+        }
+    }
+}

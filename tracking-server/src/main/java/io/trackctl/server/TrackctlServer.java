@@ -1,0 +1,182 @@
+package io.trackctl.server;
+
+import io.helidon.metrics.api.Metrics;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http1.Http1Config;
+import io.helidon.webserver.observe.ObserveFeature;
+import io.helidon.webserver.observe.metrics.MetricsObserver;
+import io.trackctl.core.crypto.SecretBox;
+import io.trackctl.core.service.TrackingService;
+import io.trackctl.server.auth.BearerAuthenticator;
+import io.trackctl.server.auth.SecretFiles;
+import io.trackctl.server.auth.TokenService;
+import io.trackctl.server.health.HealthProbe;
+import io.trackctl.server.health.HealthReport;
+import io.trackctl.server.health.Probes;
+import io.trackctl.server.http.Endpoint;
+import io.trackctl.server.http.EnvelopeDirectHandler;
+import io.trackctl.server.http.RequestMetrics;
+import io.trackctl.server.http.RouteContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The standalone server: the data directory and its keys, the backend, the use cases, Helidon with
+ * {@code /api/v1} and metrics. {@link #stop()} lets requests in flight finish (up to the grace period)
+ * before the backend closes.
+ */
+public final class TrackctlServer implements AutoCloseable {
+
+    /** How many attempts a registration job gets before it fails for good. */
+    static final int REGISTER_ATTEMPTS = 3;
+
+    private final ServerSettings settings;
+    private final Backend backend;
+    private final WebServer web;
+    private final TokenService tokens;
+    private final List<Endpoint> endpoints;
+
+    private TrackctlServer(ServerSettings settings, Backend backend, WebServer web, TokenService tokens,
+                           List<Endpoint> endpoints) {
+        this.settings = settings;
+        this.backend = backend;
+        this.web = web;
+        this.tokens = tokens;
+        this.endpoints = endpoints;
+    }
+
+    /** Starts on the database the settings name. */
+    public static TrackctlServer start(ServerSettings settings) {
+        return start(settings, StoreBackend::open);
+    }
+
+    /** Starts on the backend {@code open} returns for these settings; closes it again if the start fails. */
+    public static TrackctlServer start(ServerSettings settings, Function<ServerSettings, Backend> open) {
+        createDataDir(settings.dataDir());
+        TokenService tokens = tokenService(settings);
+        SecretBox box = new SecretBox(encryptionKey(settings));
+        Backend backend = open.apply(settings);
+        try {
+            HealthProbe redis = settings.redis() == null ? Probes.disabled()
+                    : Probes.timed("redis", () -> RedisPing.ping(settings.redis()));
+            HealthReport health = new HealthReport(Probes.timed("database", backend::ping), redis,
+                    Probes.queue(backend.jobs()));
+            TrackingService.RegistrationQueue registration = settings.seventeenTrackKey() == null
+                    ? TrackingService.RegistrationQueue.NONE
+                    : TrackingService.RegistrationQueue.on(backend.jobs(), REGISTER_ATTEMPTS);
+            TrackctlApi.Components components = TrackctlApi.Components.on(backend, settings, box, registration, health);
+            RouteContext context = new RouteContext(new BearerAuthenticator(tokens), settings.maxBodyBytes());
+            RequestMetrics metrics = new RequestMetrics(Metrics.globalRegistry());
+            List<Endpoint>[] routed = newHolder();
+            WebServer web = WebServer.builder()
+                    .port(settings.port())
+                    .shutdownHook(false)
+                    .shutdownGracePeriod(settings.shutdownGrace())
+                    .maxPayloadSize(settings.maxBodyBytes())
+                    .directHandlers(EnvelopeDirectHandler.all())
+                    // Helidon's prologue check refuses a raw ':' in the query, which every ISO-8601 instant
+                    // filter (updatedFrom=2025-01-01T00:00:00Z) has; parameters are validated by the API.
+                    .addProtocol(Http1Config.builder().validatePrologue(false).build())
+                    .featuresDiscoverServices(false)
+                    .addFeature(ObserveFeature.builder()
+                            .observersDiscoverServices(false)
+                            .addObserver(MetricsObserver.create())
+                            .build())
+                    .routing(r -> routed[0] = TrackctlApi.route(r, components, context, metrics))
+                    .build()
+                    .start();
+            return new TrackctlServer(settings, backend, web, tokens, routed[0]);
+        } catch (RuntimeException e) {
+            backend.close();
+            throw e;
+        }
+    }
+
+    public int port() {
+        return web.port();
+    }
+
+    public URI url() {
+        return URI.create("http://localhost:" + port());
+    }
+
+    /** The storage the server runs on. */
+    public Backend backend() {
+        return backend;
+    }
+
+    public TokenService tokens() {
+        return tokens;
+    }
+
+    /** The routes the server answers, as registered. */
+    public List<Endpoint> endpoints() {
+        return endpoints;
+    }
+
+    /** What an operator needs to know after a start: the URL, the data, how to get a token. */
+    public String banner() {
+        return String.join(System.lineSeparator(),
+                "trackctl is listening on " + url() + "/api/v1",
+                "  data directory: " + settings.dataDir().toAbsolutePath().normalize(),
+                "  database:       " + backend.describe(),
+                "  redis:          " + (settings.redis() == null ? "not used" : "configured"),
+                "  17TRACK:        " + (settings.seventeenTrackKey() == null
+                        ? "no API key (registration and pulls are not configured)" : "API key configured"),
+                "  metrics:        " + url() + "/observe/metrics",
+                "Get an admin token with:  ./trackctl token create --admin"
+                        + (settings.dataDir().equals(ServerSettings.DEFAULT_DATA_DIR) ? ""
+                        : " --data-dir " + settings.dataDir()),
+                "Then try:  curl -H \"Authorization: Bearer $TOKEN\" " + url() + "/api/v1/health");
+    }
+
+    /** Stops taking connections, lets requests in flight finish, then closes the backend. */
+    public void stop() {
+        try {
+            web.stop();
+        } finally {
+            backend.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** The token service of a data directory, without starting a server (for {@code token create}). */
+    public static TokenService tokenService(ServerSettings settings) {
+        createDataDir(settings.dataDir());
+        byte[] secret = settings.jwtSecret() != null
+                ? settings.jwtSecret().getBytes(StandardCharsets.UTF_8)
+                : SecretFiles.loadOrCreate(settings.dataDir(), SecretFiles.JWT_SECRET, 32);
+        return new TokenService(secret, Clock.systemUTC());
+    }
+
+    static byte[] encryptionKey(ServerSettings settings) {
+        return settings.encryptionKey() != null
+                ? Base64.getDecoder().decode(settings.encryptionKey())
+                : SecretFiles.loadOrCreate(settings.dataDir(), SecretFiles.ENCRYPTION_KEY, 32);
+    }
+
+    private static void createDataDir(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data directory " + dir, e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Endpoint>[] newHolder() {
+        return new List[1];
+    }
+}

@@ -1,0 +1,146 @@
+package io.trackctl.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.trackctl.core.service.Caller;
+import io.trackctl.server.http.Json;
+import io.trackctl.store.testing.PostgresTestDatabase;
+import io.trackctl.store.testing.SqliteTestDatabase;
+import io.trackctl.store.testing.TestDatabase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** A real server on a free port over a throwaway database, with a small HTTP client. */
+final class TestServer implements AutoCloseable {
+
+    /** One HTTP answer: status, headers, raw body and its JSON (null when not JSON). */
+    record Answer(int status, HttpHeaders headers, String body, JsonNode json) {
+
+        int code() {
+            return json.path("code").asInt(-1);
+        }
+
+        JsonNode data() {
+            return json.path("data");
+        }
+    }
+
+    static final String JWT_SECRET = "test-secret-test-secret-test-secret-0123456789";
+
+    private final TestDatabase database;
+    private final Path dataDir;
+    private final TrackctlServer server;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private TestServer(TestDatabase database, Path dataDir, TrackctlServer server) {
+        this.database = database;
+        this.dataDir = dataDir;
+        this.server = server;
+    }
+
+    static TestServer sqlite() {
+        return start(SqliteTestDatabase.create());
+    }
+
+    static TestServer postgres() {
+        return start(PostgresTestDatabase.create());
+    }
+
+    static TestServer start(TestDatabase db) {
+        try {
+            Path dir = Files.createTempDirectory("trackctl-server-");
+            ServerSettings settings = new ServerSettings(0, dir, null, null, null, null, List.of(), JWT_SECRET, null,
+                    64 * 1024, Duration.ofSeconds(2));
+            TrackctlServer server = TrackctlServer.start(settings, s -> StoreBackend.open(db.config(), "test"));
+            return new TestServer(db, dir, server);
+        } catch (IOException e) {
+            db.close();
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    TrackctlServer server() {
+        return server;
+    }
+
+    /** The store under the server, for setting up what the API cannot create (events, orders). */
+    io.trackctl.store.TrackctlStore store() {
+        return ((StoreBackend) server.backend()).store();
+    }
+
+    Path dataDir() {
+        return dataDir;
+    }
+
+    String adminToken() {
+        return server.tokens().issue(Caller.admin(), Duration.ofHours(1));
+    }
+
+    String shopToken(long shopId) {
+        return server.tokens().issue(Caller.shop(shopId), Duration.ofHours(1));
+    }
+
+    Answer get(String path, String token) {
+        return send("GET", path, token, null, null);
+    }
+
+    Answer post(String path, String token, Object body) {
+        return send("POST", path, token, "application/json", Json.bytes(body));
+    }
+
+    Answer put(String path, String token, Object body) {
+        return send("PUT", path, token, "application/json", Json.bytes(body));
+    }
+
+    Answer delete(String path, String token) {
+        return send("DELETE", path, token, null, null);
+    }
+
+    Answer delete(String path, String token, Object body) {
+        return send("DELETE", path, token, "application/json", Json.bytes(body));
+    }
+
+    Answer send(String method, String path, String token, String contentType, byte[] body) {
+        return ApiClient.send(http, server.port(), method, path, token, contentType, body);
+    }
+
+    /** Creates a shop as admin and returns its id. */
+    long createShop(String name, String platform) {
+        Answer a = post("/api/v1/shops", adminToken(), Map.of("shopName", name, "platform", platform));
+        if (a.status() != 201) {
+            throw new IllegalStateException("shop not created: " + a.body());
+        }
+        return a.data().path("id").asLong();
+    }
+
+    /** Creates a tracking number as admin and returns its id. */
+    long createTracking(long shopId, String number) {
+        Answer a = post("/api/v1/tracking", adminToken(), Map.of("shopId", shopId, "trackingNumber", number));
+        if (a.status() != 201) {
+            throw new IllegalStateException("tracking not created: " + a.body());
+        }
+        return a.data().path("id").asLong();
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.stop();
+        } finally {
+            database.close();
+            try (Stream<Path> paths = Files.walk(dataDir)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}
