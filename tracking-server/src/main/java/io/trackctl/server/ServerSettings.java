@@ -21,10 +21,11 @@ import java.util.List;
  * @param encryptionKey     base64 of the 32-byte credential key, or null to use the generated one
  * @param maxBodyBytes      the largest request body accepted
  * @param shutdownGrace     how long requests in flight may take to finish on shutdown
+ * @param engine            background work: workers, retries, alerts, the sync schedule
  */
 public record ServerSettings(int port, Path dataDir, String db, String redis, String seventeenTrackKey,
                              URI seventeenTrackUrl, List<String> webhookKeys, String jwtSecret, String encryptionKey,
-                             long maxBodyBytes, Duration shutdownGrace) {
+                             long maxBodyBytes, Duration shutdownGrace, EngineSettings engine) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final Path DEFAULT_DATA_DIR = Path.of("trackctl-data");
@@ -67,12 +68,21 @@ public record ServerSettings(int port, Path dataDir, String db, String redis, St
             problems.add("max body size must be at least 1024 bytes");
         }
         shutdownGrace = shutdownGrace == null ? DEFAULT_SHUTDOWN_GRACE : shutdownGrace;
+        engine = engine == null ? EngineSettings.defaults() : engine;
         if (shutdownGrace.isNegative()) {
             problems.add("shutdown grace must not be negative");
         }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
+    }
+
+    /** The settings with the default engine. */
+    public ServerSettings(int port, Path dataDir, String db, String redis, String seventeenTrackKey,
+                          URI seventeenTrackUrl, List<String> webhookKeys, String jwtSecret, String encryptionKey,
+                          long maxBodyBytes, Duration shutdownGrace) {
+        this(port, dataDir, db, redis, seventeenTrackKey, seventeenTrackUrl, webhookKeys, jwtSecret, encryptionKey,
+                maxBodyBytes, shutdownGrace, null);
     }
 
     /** Defaults everywhere: port 8080, ./trackctl-data, SQLite inside it. */
@@ -83,7 +93,22 @@ public record ServerSettings(int port, Path dataDir, String db, String redis, St
 
     public ServerSettings withPort(int newPort) {
         return new ServerSettings(newPort, dataDir, db, redis, seventeenTrackKey, seventeenTrackUrl, webhookKeys,
-                jwtSecret, encryptionKey, maxBodyBytes, shutdownGrace);
+                jwtSecret, encryptionKey, maxBodyBytes, shutdownGrace, engine);
+    }
+
+    public ServerSettings withEngine(EngineSettings newEngine) {
+        return new ServerSettings(port, dataDir, db, redis, seventeenTrackKey, seventeenTrackUrl, webhookKeys,
+                jwtSecret, encryptionKey, maxBodyBytes, shutdownGrace, newEngine);
+    }
+
+    /** Every key webhook signatures are checked with: the 17TRACK key first, then the extra ones. */
+    public List<String> signingKeys() {
+        List<String> keys = new ArrayList<>();
+        if (seventeenTrackKey != null) {
+            keys.add(seventeenTrackKey);
+        }
+        keys.addAll(webhookKeys);
+        return List.copyOf(keys);
     }
 
     /** The JDBC URL without any password it may carry. */
@@ -99,7 +124,9 @@ public record ServerSettings(int port, Path dataDir, String db, String redis, St
                 + ", 17trackUrl=" + seventeenTrackUrl + ", webhookKeys=" + webhookKeys.size()
                 + ", jwtSecret=" + (jwtSecret == null ? "generated" : "****")
                 + ", encryptionKey=" + (encryptionKey == null ? "generated" : "****")
-                + ", maxBodyBytes=" + maxBodyBytes + ", shutdownGrace=" + shutdownGrace + "]";
+                + ", maxBodyBytes=" + maxBodyBytes + ", shutdownGrace=" + shutdownGrace
+                + ", workers=" + engine.workers() + ", alertWebhook=" + (engine.alertWebhook() == null ? "none" : "set")
+                + "]";
     }
 
     private static boolean isKey(String b64) {

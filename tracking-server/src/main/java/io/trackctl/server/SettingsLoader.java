@@ -52,7 +52,37 @@ public final class SettingsLoader {
                 s -> (long) parseInt("max body size", s), ServerSettings.DEFAULT_MAX_BODY);
         Duration grace = pick(null, env, "TRACKCTL_SHUTDOWN_GRACE", t.get("shutdown-grace").asString().asOptional(),
                 SettingsLoader::duration, ServerSettings.DEFAULT_SHUTDOWN_GRACE);
-        return new ServerSettings(port, dataDir, db, redis, key, url, webhookKeys, jwt, enc, maxBody, grace);
+        return new ServerSettings(port, dataDir, db, redis, key, url, webhookKeys, jwt, enc, maxBody, grace,
+                engine(env, t));
+    }
+
+    private static EngineSettings engine(Map<String, String> env, Config t) {
+        EngineSettings d = EngineSettings.defaults();
+        Config e = t.get("engine");
+        int workers = pick(null, env, "TRACKCTL_WORKERS", e.get("workers").asString().asOptional(),
+                s -> parseInt("workers", s), d.workers());
+        int attempts = pick(null, env, "TRACKCTL_RETRY_MAX_ATTEMPTS", e.get("max-attempts").asString().asOptional(),
+                s -> parseInt("retry max attempts", s), d.maxAttempts());
+        Duration window = pick(null, env, "TRACKCTL_WEBHOOK_TIMESTAMP_WINDOW",
+                e.get("webhook-timestamp-window").asString().asOptional(), SettingsLoader::duration,
+                d.timestampWindow());
+        URI alert = pick(null, env, "TRACKCTL_ALERT_WEBHOOK", e.get("alert-webhook").asString().asOptional(),
+                SettingsLoader::uri, null);
+        boolean scheduler = pick(null, env, "TRACKCTL_SCHEDULER", e.get("scheduler").asString().asOptional(),
+                s -> Boolean.parseBoolean(s.trim()), d.scheduler());
+        io.trackctl.core.sync.SyncSettings ds = d.sync();
+        Config s = e.get("sync");
+        io.trackctl.core.sync.SyncSettings sync = new io.trackctl.core.sync.SyncSettings(
+                pick(null, env, "TRACKCTL_SYNC_FRESH_FOR", s.get("fresh-for").asString().asOptional(),
+                        SettingsLoader::duration, ds.freshFor()),
+                pick(null, env, "TRACKCTL_SYNC_INTERVAL", s.get("interval").asString().asOptional(),
+                        SettingsLoader::duration, ds.interval()),
+                pick(null, env, "TRACKCTL_SYNC_STALE_AFTER", s.get("stale-after").asString().asOptional(),
+                        SettingsLoader::duration, ds.staleAfter()),
+                pick(null, env, "TRACKCTL_SYNC_BUDGET", s.get("budget").asString().asOptional(),
+                        v -> parseInt("sync budget", v), ds.budgetPerRun()),
+                attempts);
+        return new EngineSettings(workers, attempts, window, alert, d.lease(), scheduler, sync);
     }
 
     private static Config yaml(Path file) {

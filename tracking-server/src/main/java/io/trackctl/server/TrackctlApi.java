@@ -18,6 +18,7 @@ import io.trackctl.server.resource.OpenApiResource;
 import io.trackctl.server.resource.OrdersResource;
 import io.trackctl.server.resource.ShopsResource;
 import io.trackctl.server.resource.TrackingResource;
+import io.trackctl.server.resource.WebhookResource;
 import java.util.List;
 
 /**
@@ -32,16 +33,16 @@ public final class TrackctlApi {
      */
     public record Components(ShopService shops, CarrierService carriers, OrderService orders,
                              TrackingService tracking, HealthReport health, Backend backend,
-                             ServerSettings settings) {
+                             ServerSettings settings, Engine engine) {
 
-        /** Wires the use cases on a backend. */
-        public static Components on(Backend backend, ServerSettings settings, SecretBox box,
-                                    TrackingService.RegistrationQueue registration, HealthReport health) {
+        /** Wires the use cases on a backend and the engine's queue, ingest, imports and sync. */
+        public static Components on(Backend backend, ServerSettings settings, SecretBox box, Engine engine,
+                                    HealthReport health) {
             return new Components(new ShopService(backend.shops(), box), new CarrierService(backend.carriers()),
                     new OrderService(backend.orders()),
                     new TrackingService(backend.tracking(), backend.shops(), backend.carriers(), backend.orders(),
-                            backend.events(), registration),
-                    health, backend, settings);
+                            backend.events(), engine.registration()),
+                    health, backend, settings, engine);
         }
     }
 
@@ -56,6 +57,7 @@ public final class TrackctlApi {
                 new OrdersResource(c.orders()),
                 new TrackingResource(c.tracking()),
                 new HealthResource(c.health()),
+                new WebhookResource(c.engine() == null ? null : c.engine().ingest(), java.time.Clock.systemUTC()),
                 new OpenApiResource());
     }
 

@@ -35,19 +35,18 @@ import java.util.function.Function;
  */
 public final class TrackctlServer implements AutoCloseable {
 
-    /** How many attempts a registration job gets before it fails for good. */
-    static final int REGISTER_ATTEMPTS = 3;
-
     private final ServerSettings settings;
     private final Backend backend;
+    private final Engine engine;
     private final WebServer web;
     private final TokenService tokens;
     private final List<Endpoint> endpoints;
 
-    private TrackctlServer(ServerSettings settings, Backend backend, WebServer web, TokenService tokens,
-                           List<Endpoint> endpoints) {
+    private TrackctlServer(ServerSettings settings, Backend backend, Engine engine, WebServer web,
+                           TokenService tokens, List<Endpoint> endpoints) {
         this.settings = settings;
         this.backend = backend;
+        this.engine = engine;
         this.web = web;
         this.tokens = tokens;
         this.endpoints = endpoints;
@@ -64,15 +63,14 @@ public final class TrackctlServer implements AutoCloseable {
         TokenService tokens = tokenService(settings);
         SecretBox box = new SecretBox(encryptionKey(settings));
         Backend backend = open.apply(settings);
+        Engine engine = null;
         try {
+            engine = Engine.create(backend, settings, Clock.systemUTC(), true);
             HealthProbe redis = settings.redis() == null ? Probes.disabled()
                     : Probes.timed("redis", () -> RedisPing.ping(settings.redis()));
             HealthReport health = new HealthReport(Probes.timed("database", backend::ping), redis,
-                    Probes.queue(backend.jobs()));
-            TrackingService.RegistrationQueue registration = settings.seventeenTrackKey() == null
-                    ? TrackingService.RegistrationQueue.NONE
-                    : TrackingService.RegistrationQueue.on(backend.jobs(), REGISTER_ATTEMPTS);
-            TrackctlApi.Components components = TrackctlApi.Components.on(backend, settings, box, registration, health);
+                    Probes.queue(engine.queue()));
+            TrackctlApi.Components components = TrackctlApi.Components.on(backend, settings, box, engine, health);
             RouteContext context = new RouteContext(new BearerAuthenticator(tokens), settings.maxBodyBytes());
             RequestMetrics metrics = new RequestMetrics(Metrics.globalRegistry());
             List<Endpoint>[] routed = newHolder();
@@ -93,8 +91,11 @@ public final class TrackctlServer implements AutoCloseable {
                     .routing(r -> routed[0] = TrackctlApi.route(r, components, context, metrics))
                     .build()
                     .start();
-            return new TrackctlServer(settings, backend, web, tokens, routed[0]);
+            return new TrackctlServer(settings, backend, engine, web, tokens, routed[0]);
         } catch (RuntimeException e) {
+            if (engine != null) {
+                engine.close();
+            }
             backend.close();
             throw e;
         }
@@ -138,12 +139,21 @@ public final class TrackctlServer implements AutoCloseable {
                 "Then try:  curl -H \"Authorization: Bearer $TOKEN\" " + url() + "/api/v1/health");
     }
 
-    /** Stops taking connections, lets requests in flight finish, then closes the backend. */
+    /** The background work: queue, ingest, workers, sync. */
+    public Engine engine() {
+        return engine;
+    }
+
+    /** Stops taking connections, lets requests in flight finish, stops the workers, then closes the backend. */
     public void stop() {
         try {
             web.stop();
         } finally {
-            backend.close();
+            try {
+                engine.close();
+            } finally {
+                backend.close();
+            }
         }
     }
 

@@ -36,6 +36,12 @@ final class ApiClient {
 
     static TestServer.Answer send(HttpClient http, int port, String method, String path, String token,
                                   String contentType, byte[] body) {
+        return send(http, port, method, path, token, contentType, body, new String[0]);
+    }
+
+    /** {@code headers} are name, value pairs. */
+    static TestServer.Answer send(HttpClient http, int port, String method, String path, String token,
+                                  String contentType, byte[] body, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(20))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
@@ -45,6 +51,9 @@ final class ApiClient {
         }
         if (contentType != null) {
             b.header("Content-Type", contentType);
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
         }
         try {
             HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -37,12 +37,12 @@ class OpenApiRoutesTest {
     }
 
     @Test
-    void publicRoutesAreExactlyTheProbesAndTheDocument() {
+    void publicRoutesAreExactlyTheProbesTheDocumentAndTheSignedWebhook() {
         Set<String> open = ApiRouting.endpoints(TrackctlApi.services(noComponents())).stream()
                 .filter(e -> e.access() == Endpoint.Access.PUBLIC).map(OpenApiRoutesTest::key)
                 .collect(Collectors.toCollection(TreeSet::new));
         assertThat(open).containsExactlyInAnyOrder("GET /api/v1/health/live", "GET /api/v1/health/ready",
-                "GET /api/v1/openapi.yaml");
+                "GET /api/v1/openapi.yaml", "POST /api/v1/webhook/17track");
     }
 
     private static Set<String> routes() {
@@ -67,6 +67,6 @@ class OpenApiRoutesTest {
     }
 
     private static TrackctlApi.Components noComponents() {
-        return new TrackctlApi.Components(null, null, null, null, null, null, null);
+        return new TrackctlApi.Components(null, null, null, null, null, null, null, null);
     }
 }

@@ -38,7 +38,7 @@ class RoutingErrorsTest {
 
     @SetUpRoute
     static void routing(HttpRouting.Builder routing) {
-        TrackctlApi.route(routing, new TrackctlApi.Components(null, null, null, null, null, null, null),
+        TrackctlApi.route(routing, new TrackctlApi.Components(null, null, null, null, null, null, null, null),
                 new RouteContext(new BearerAuthenticator(TOKENS), 4096), null);
     }
 

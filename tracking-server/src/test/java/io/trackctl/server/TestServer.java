@@ -55,10 +55,15 @@ final class TestServer implements AutoCloseable {
     }
 
     static TestServer start(TestDatabase db) {
+        return start(db, s -> s);
+    }
+
+    /** A server whose settings {@code tweak} adjusts (webhook keys, Redis, a 17TRACK URL...). */
+    static TestServer start(TestDatabase db, java.util.function.UnaryOperator<ServerSettings> tweak) {
         try {
             Path dir = Files.createTempDirectory("trackctl-server-");
-            ServerSettings settings = new ServerSettings(0, dir, null, null, null, null, List.of(), JWT_SECRET, null,
-                    64 * 1024, Duration.ofSeconds(2));
+            ServerSettings settings = tweak.apply(new ServerSettings(0, dir, null, null, null, null, List.of(),
+                    JWT_SECRET, null, 64 * 1024, Duration.ofSeconds(2)));
             TrackctlServer server = TrackctlServer.start(settings, s -> StoreBackend.open(db.config(), "test"));
             return new TestServer(db, dir, server);
         } catch (IOException e) {
@@ -110,6 +115,11 @@ final class TestServer implements AutoCloseable {
 
     Answer send(String method, String path, String token, String contentType, byte[] body) {
         return ApiClient.send(http, server.port(), method, path, token, contentType, body);
+    }
+
+    /** With extra headers given as name, value pairs. */
+    Answer send(String method, String path, String token, String contentType, byte[] body, String... headers) {
+        return ApiClient.send(http, server.port(), method, path, token, contentType, body, headers);
     }
 
     /** Creates a shop as admin and returns its id. */

@@ -25,8 +25,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Registration with 17TRACK and pulls of current snapshots. New numbers are queued for
- * registration; pulls are queued by hand or by the scheduler. Workers take up to 40 jobs per
+ * Registration with 17TRACK and pulls of current snapshots. Registration jobs are queued when
+ * numbers are created ({@code TrackingService.RegistrationQueue}); pulls are queued by hand or by
+ * the scheduler. Workers take up to 40 jobs per
  * 17TRACK call, register numbers 17TRACK does not know yet and pull them again, and apply each
  * snapshot through the same {@link SnapshotApplier} as webhook pushes.
  */
@@ -86,19 +87,6 @@ public final class SyncService {
         }
         Map<Long, Long> jobs = enqueuePulls(toPull, trigger, now);
         return new Triggered(jobs, skipped, notFound);
-    }
-
-    /** Queues registration jobs for newly stored numbers (no-op without a 17TRACK key). */
-    public void registerLater(List<TrackingNumber> created) {
-        if (!configured() || created.isEmpty()) {
-            return;
-        }
-        Instant now = clock.instant();
-        List<NewJob> jobs = created.stream()
-                .map(t -> new NewJob(JobKind.REGISTER, JobTrigger.IMPORT, t.id(), null, settings.maxAttempts(), now))
-                .toList();
-        queue.enqueue(jobs);
-        queue.signal();
     }
 
     /** One scheduler run: stale, non-final numbers, stalest first, within the budget. Returns jobs queued. */
