@@ -43,9 +43,21 @@ public final class Trackctl {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Trackctl());
         cl.setExecutionExceptionHandler(Trackctl::handle);
+        cl.setExecutionStrategy(parsed -> {
+            Logging.forCommand(leaf(parsed).commandSpec().userObject());
+            return new CommandLine.RunLast().execute(parsed);
+        });
         cl.getSubcommands().get("completion").getCommandSpec().usageMessage().hidden(false);
         document(cl);
         return cl;
+    }
+
+    private static CommandLine.ParseResult leaf(CommandLine.ParseResult parsed) {
+        CommandLine.ParseResult p = parsed;
+        while (p.hasSubcommand()) {
+            p = p.subcommand();
+        }
+        return p;
     }
 
     /** Every command's help lists the exit codes, not only the root's. */

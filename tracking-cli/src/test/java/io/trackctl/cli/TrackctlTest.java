@@ -34,4 +34,33 @@ class TrackctlTest {
         assertThat(traced.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(traced.err()).contains("\tat ");
     }
+
+    @Test
+    void helpListsEveryCommandAndTheExitCodes() {
+        CliRun run = CliRun.of("--help");
+        assertThat(run.out()).contains("import").contains("sync").contains("list").contains("show").contains("shops")
+                .contains("carriers").contains("db").contains("jobs").contains("webhook").contains("simulate")
+                .contains("completion").contains("Exit codes:").contains("rows failed");
+        assertThat(CliRun.of("import", "--help").out()).contains("Exit codes:").contains("not found");
+    }
+
+    @Test
+    void completionPrintsAShellScriptCoveringTheCommands() {
+        CliRun run = CliRun.of("completion");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(run.out()).contains("complete -F").contains("trackctl").contains("import").contains("--shop");
+    }
+
+    @Test
+    void aOneShotCommandTurnsLibraryLoggingDownToWarnings() {
+        CliRun run = CliRun.of("shops", "list", "--data-dir", dir.toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(java.util.logging.Logger.getLogger("").getLevel()).isEqualTo(java.util.logging.Level.WARNING);
+    }
+
+    @Test
+    void verboseSaysWhereTheDataLives() {
+        CliRun run = CliRun.of("shops", "list", "--verbose", "--data-dir", dir.toString());
+        assertThat(run.err()).contains("database:").contains("sqlite");
+    }
 }
