@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.opencsv.CSVReader;
 import com.opencsv.exceptions.CsvException;
 import io.trackctl.core.model.Carrier;
-import io.trackctl.core.model.Page;
-import io.trackctl.core.model.PageRequest;
 import io.trackctl.core.port.CarrierStore;
 import io.trackctl.core.service.Caller;
 import io.trackctl.core.service.CarrierInput;

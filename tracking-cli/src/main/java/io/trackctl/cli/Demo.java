@@ -60,13 +60,17 @@ record Demo(Simulator simulator, long shopId, List<TrackingNumber> numbers) {
                 .orElseGet(() -> shops.create(Caller.admin(),
                         new ShopInput(SHOP_NAME, "demo", "https://shop.example", null, null, null, "UTC")));
         List<TrackingNumber> numbers = new ArrayList<>();
+        List<Long> known = new ArrayList<>();
         for (String n : NUMBERS) {
             Page<TrackingNumber> existing = tracking.list(Caller.admin(),
                     new TrackingQuery(shop.id(), null, n, null, null), PageRequest.FIRST);
-            numbers.add(existing.items().stream().filter(t -> t.number().equals(n)).findFirst()
-                    .orElseGet(() -> tracking.create(Caller.admin(),
-                            new TrackingInput(shop.id(), null, null, n, null, "demo", null, null))));
+            var stored = existing.items().stream().filter(t -> t.number().equals(n)).findFirst();
+            stored.ifPresent(t -> known.add(t.id()));
+            numbers.add(stored.orElseGet(() -> tracking.create(Caller.admin(),
+                    new TrackingInput(shop.id(), null, null, n, null, "demo", null, null))));
         }
+        // A simulator starts empty: numbers kept from an earlier demo run are registered with it again.
+        server.engine().registration().registerLater(known);
         simulator.autoAdvance(TICK, STEP);
         return new Demo(simulator, shop.id(), numbers);
     }

@@ -43,6 +43,7 @@ public final class Trackctl {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Trackctl());
         cl.setExecutionExceptionHandler(Trackctl::handle);
+        cl.setParameterExceptionHandler(Trackctl::usage);
         cl.setExecutionStrategy(parsed -> {
             Logging.forCommand(leaf(parsed).commandSpec().userObject());
             return new CommandLine.RunLast().execute(parsed);
@@ -90,6 +91,15 @@ public final class Trackctl {
         }
         err.flush();
         return exitCode(e);
+    }
+
+    /** A wrong command line: one line saying what is wrong and where the help is. */
+    private static int usage(CommandLine.ParameterException e, String[] args) {
+        CommandLine cl = e.getCommandLine();
+        PrintWriter err = cl.getErr();
+        err.println("trackctl: " + e.getMessage() + " (see '" + cl.getCommandSpec().qualifiedName() + " --help')");
+        err.flush();
+        return ExitCodes.USAGE;
     }
 
     /** The version from the jar manifest, or "development" when run from classes. */

@@ -24,6 +24,14 @@ class TrackctlTest {
     }
 
     @Test
+    void aMissingOptionIsOneLineNamingTheHelp() {
+        CliRun run = CliRun.of("import", "file.csv");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err().lines().toList()).hasSize(1).first().asString()
+                .contains("--shop").contains("trackctl import --help");
+    }
+
+    @Test
     void aFailureIsOneLineUnlessTheStackTraceIsAskedFor() {
         CliRun plain = CliRun.of("token", "create", "--admin", "--ttl", "never", "--data-dir", dir.toString());
         assertThat(plain.err().lines().count()).isEqualTo(1);
