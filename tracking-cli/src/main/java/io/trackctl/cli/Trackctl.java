@@ -44,6 +44,7 @@ public final class Trackctl {
         CommandLine cl = new CommandLine(new Trackctl());
         cl.setExecutionExceptionHandler(Trackctl::handle);
         cl.setParameterExceptionHandler(Trackctl::usage);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionStrategy(parsed -> {
             Logging.forCommand(leaf(parsed).commandSpec().userObject());
             return new CommandLine.RunLast().execute(parsed);

@@ -181,7 +181,7 @@ abstract class CommandsContract {
             store.jobs().failed(jobId, "applier was down");
         }
 
-        CliRun jobs = run("jobs", "list", "--status", "FAILED", "--format", "json");
+        CliRun jobs = run("jobs", "list", "--status", "failed", "--format", "json");
         assertThat(json(jobs).get("items").get(0).get("lastError").asText()).isEqualTo("applier was down");
         CliRun retry = run("jobs", "retry", String.valueOf(jobId), "--format", "json");
         assertThat(json(retry).get("requeued").asInt()).isEqualTo(1);
@@ -273,10 +273,18 @@ abstract class CommandsContract {
             assertThat(row.get("after").asText()).isEqualTo("Delivered");
             assertThat(row.get("eventsAdded").asLong()).isPositive();
 
-            List<String> stale = new ArrayList<>(List.of("sync", "1Z999AA10000000002"));
-            stale.addAll(key);
-            CliRun fresh = run(stale.toArray(String[]::new));
+            List<String> again = new ArrayList<>(List.of("sync", "1Z999AA10000000002"));
+            again.addAll(key);
+            CliRun fresh = run(again.toArray(String[]::new));
             assertThat(fresh.out()).contains("skipped");
+
+            run("import", csv("trackingNumber", "1Z999AA10000000019").toString(), "--shop", String.valueOf(shop));
+            List<String> stale = new ArrayList<>(List.of("sync", "--stale", "--format", "csv"));
+            stale.addAll(key);
+            CliRun staleRun = run(stale.toArray(String[]::new));
+            assertThat(staleRun.exitCode()).as(staleRun.err()).isEqualTo(ExitCodes.OK);
+            assertThat(staleRun.out().lines().skip(1).toList()).singleElement().asString()
+                    .contains("1Z999AA10000000019").contains("synced");
             assertThat(run("sync", "NOSUCHNUMBER1", "--17track-key", "k").exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
         }
     }
