@@ -50,7 +50,8 @@ public final class CarriersCommand {
             description = {"Create or update carriers from a file, all or nothing.",
                     "JSON: an array (or {\"carriers\": [...]}) of {code, name, trackKey, country, homepage},"
                             + " or 17TRACK's carrier list ({key, _name, _country_iso, _url}).",
-                    "CSV: a header line with code,name,trackKey,country,homepage."})
+                    "CSV: a header line with code,name,trackKey,country,homepage, or 17TRACK's"
+                            + " key,_name,_country_iso,_url."})
     static final class Import extends DataCommand {
         @Parameters(index = "0", paramLabel = "FILE", description = "A .json or .csv file.")
         Path file;
@@ -105,8 +106,10 @@ public final class CarriersCommand {
             for (String h : lines.getFirst()) {
                 header.add(h.strip().replace("\uFEFF", "").toLowerCase(Locale.ROOT));
             }
-            if (!header.contains("code") || !header.contains("name")) {
-                throw new IllegalArgumentException("the CSV header must name at least the columns code and name");
+            boolean seventeenTrack = header.contains("key") && header.contains("_name");
+            if (!seventeenTrack && (!header.contains("code") || !header.contains("name"))) {
+                throw new IllegalArgumentException("the CSV header must name the columns code and name (or key and"
+                        + " _name, as 17TRACK's carrier list does)");
             }
             List<CarrierInput> inputs = new ArrayList<>();
             for (int i = 1; i < lines.size(); i++) {
@@ -114,13 +117,16 @@ public final class CarriersCommand {
                 if (row.length == 1 && row[0].isBlank()) {
                     continue;
                 }
-                String key = cell(header, row, "trackkey");
+                String key = cell(header, row, seventeenTrack ? "key" : "trackkey");
                 if (key != null && !key.matches("\\d{1,9}")) {
-                    throw new IllegalArgumentException("line " + (i + 1) + ": trackKey must be a whole number");
+                    throw new IllegalArgumentException("line " + (i + 1) + ": the carrier key must be a whole number");
                 }
-                inputs.add(new CarrierInput(cell(header, row, "code"), cell(header, row, "name"),
-                        key == null ? null : Integer.valueOf(key), cell(header, row, "country"),
-                        cell(header, row, "homepage")));
+                Integer trackKey = key == null ? null : Integer.valueOf(key);
+                inputs.add(seventeenTrack
+                        ? CarrierInput.fromSeventeenTrack(trackKey, cell(header, row, "_name"),
+                                cell(header, row, "_country_iso"), cell(header, row, "_url"))
+                        : new CarrierInput(cell(header, row, "code"), cell(header, row, "name"), trackKey,
+                                cell(header, row, "country"), cell(header, row, "homepage")));
             }
             return inputs;
         } catch (CsvException e) {

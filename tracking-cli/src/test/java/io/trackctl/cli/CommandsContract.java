@@ -222,6 +222,12 @@ abstract class CommandsContract {
         assertThat(found.get("items").get(0).get("code").asText()).isEqualTo("zeta-express-990002");
         assertThat(run("carriers", "list", "--search", "Renamed").out()).contains("Acme Post Renamed");
 
+        Path theirCsv = dir.resolve("apicarrier.all.csv");
+        Files.writeString(theirCsv, "key,_country,_country_iso,_url,_name\n990003,2105,US,https://eta.example,Eta Parcel\n");
+        assertThat(json(run("carriers", "import", theirCsv.toString(), "--format", "json")).get("created").asInt())
+                .isEqualTo(1);
+        assertThat(run("carriers", "list", "--search", "eta-parcel-990003").out()).contains("Eta Parcel");
+
         Path bad = dir.resolve("bad.json");
         Files.writeString(bad, "[{\"code\": \"Bad Code!\", \"name\": \"x\"}]");
         assertThat(run("carriers", "import", bad.toString()).exitCode()).isEqualTo(ExitCodes.USAGE);
