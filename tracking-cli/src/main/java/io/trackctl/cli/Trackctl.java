@@ -86,12 +86,18 @@ public final class Trackctl {
     private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
         Trackctl root = cl.getCommandSpec().root().userObject() instanceof Trackctl t ? t : null;
-        err.println("trackctl: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        err.println("trackctl: " + redact(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         if (root != null && root.stacktrace) {
             e.printStackTrace(err);
         }
         err.flush();
         return exitCode(e);
+    }
+
+    /** A message without the password a database URL in it may carry. */
+    static String redact(String message) {
+        return message.replaceAll("(?i)(password=)[^&;\\s]*", "$1****")
+                .replaceAll("//([^:/@\\s]+):[^@/\\s]*@", "//$1:****@");
     }
 
     /** A wrong command line: one line saying what is wrong and where the help is. */

@@ -71,4 +71,14 @@ class TrackctlTest {
         CliRun run = CliRun.of("shops", "list", "--verbose", "--data-dir", dir.toString());
         assertThat(run.err()).contains("database:").contains("sqlite");
     }
+
+    @Test
+    void anUnreachableDatabaseIsUnavailableAndItsPasswordIsNotPrinted() {
+        CliRun run = CliRun.of("list", "--data-dir", dir.toString(), "--db",
+                "jdbc:postgresql://127.0.0.1:1/none?user=u&password=hunter2");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.UNAVAILABLE);
+        assertThat(run.err()).doesNotContain("hunter2").startsWith("trackctl: ");
+        assertThat(run.err().lines().count()).isEqualTo(1);
+        assertThat(Trackctl.redact("jdbc:postgresql://bob:s3cret@db/x")).isEqualTo("jdbc:postgresql://bob:****@db/x");
+    }
 }
