@@ -186,6 +186,12 @@ abstract class CommandsContract {
         CliRun retry = run("jobs", "retry", String.valueOf(jobId), "--format", "json");
         assertThat(json(retry).get("requeued").asInt()).isEqualTo(1);
         assertThat(run("jobs", "retry", "987654").exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
+        try (TrackctlStore store = store()) {
+            store.jobs().failed(jobId, "down again");
+        }
+        assertThat(json(run("jobs", "retry", "--all-failed", "--format", "json")).get("requeued").asInt()).isEqualTo(1);
+        assertThat(json(run("jobs", "list", "--status", "pending", "--kind", "apply_webhook", "--format", "json"))
+                .get("total").asLong()).isEqualTo(1);
 
         CliRun replay = run("webhook", "replay", String.valueOf(deliveryId), "--now");
         assertThat(replay.exitCode()).as(replay.err()).isEqualTo(ExitCodes.OK);
