@@ -99,6 +99,24 @@ class SyncFlowTest {
     }
 
     @Test
+    void aPullOfANumber17trackDoesNotKnowRegistersItAndPullsAgain() {
+        long id = ((io.trackctl.core.port.TrackingStore.Created) server.store().tracking().createTracking(
+                new io.trackctl.core.model.NewTrackingNumber(shop, null, null, "LX000000501US", null, null, "api",
+                        null, null))).tracking().id();
+        sim.clearRequests();
+
+        TestServer.Answer t = server.post("/api/v1/sync/trigger", admin, Map.of("trackingIds", List.of(id)));
+        awaitJob(id, t.data().path("jobs").get(0).path("jobId").asLong(), "succeeded");
+
+        assertThat(sim.requests()).extracting(RecordedRequest::endpoint)
+                .containsExactly("gettrackinfo", "register", "gettrackinfo");
+        JsonNode tracking = server.get("/api/v1/tracking/" + id, admin).data().path("tracking");
+        assertThat(tracking.path("registration").asText()).isEqualTo("registered");
+        assertThat(tracking.path("lastSyncAt").isNull()).isFalse();
+        assertThat(sim.numbers()).contains("LX000000501US");
+    }
+
+    @Test
     void aRateLimitBurstAndServerErrorsAreRetriedToSuccess() {
         long id = server.createTracking(shop, "LX000000201US");
         Poll.until(Duration.ofSeconds(20), this::registered, n -> n == 1);

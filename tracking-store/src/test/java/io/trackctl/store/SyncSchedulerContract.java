@@ -123,6 +123,42 @@ public abstract class SyncSchedulerContract extends StoreContractTest {
     }
 
     @Test
+    void aPullQueuedAgainBeforeTheFirstRanIsDoneWithoutCalling17trackTwice() {
+        Shop shop = aShop();
+        number(shop, "SCHED00021", Duration.ofDays(1));
+        number(shop, "SCHED00022", Duration.ofDays(2));
+        java.util.concurrent.atomic.AtomicInteger pulls = new java.util.concurrent.atomic.AtomicInteger();
+        TrackingGateway counting = new TrackingGateway() {
+            @Override
+            public Registration register(List<NumberRef> numbers) {
+                throw new AssertionError("all numbers are registered");
+            }
+
+            @Override
+            public Pull pull(List<NumberRef> numbers) {
+                pulls.incrementAndGet();
+                return new Pull(List.of(), List.of());
+            }
+        };
+        SyncService sync = new SyncService(store.tracking(), store.jobs(), counting,
+                new SnapshotApplier(store.tracking(), store.snapshots(), store.webhooks(), clock),
+                new SyncSettings(Duration.ofMinutes(10), Duration.ofMinutes(5), Duration.ofHours(6), 10, 3), clock);
+        assertThat(sync.scheduleStale()).isEqualTo(2);
+        assertThat(sync.scheduleStale()).as("the first pulls have not run yet").isEqualTo(2);
+        clock.advance(Duration.ofSeconds(1));
+
+        List<SyncJob> first = store.jobs().claim(java.util.Set.of(JobKind.PULL), 2, "w", Duration.ofMinutes(1),
+                Duration.ZERO);
+        assertThat(sync.pullHandler().handle(first)).isEmpty();
+        List<SyncJob> second = store.jobs().claim(java.util.Set.of(JobKind.PULL), 2, "w", Duration.ofMinutes(1),
+                Duration.ZERO);
+        assertThat(second).hasSize(2);
+        assertThat(sync.pullHandler().handle(second)).isEmpty();
+
+        assertThat(pulls.get()).isEqualTo(1);
+    }
+
+    @Test
     void aLargeBacklogIsWorkedOffBudgetByBudgetStalestFirst() {
         Shop shop = aShop();
         for (int i = 0; i < 25; i++) {
