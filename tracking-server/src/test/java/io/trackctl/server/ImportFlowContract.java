@@ -11,30 +11,37 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import io.trackctl.store.testing.TestDatabase;
 
 /**
  * CSV uploads (multipart and text/csv) run by the worker, and JSON batches run inline, end with
  * exact counts and every bad row reported with its line and reason.
  */
-class ImportFlowTest {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ImportFlowContract {
+
+    /** The database the server of this run uses. */
+    abstract TestDatabase database();
+
 
     private static final String BOUNDARY = "----trackctlBoundary7MA4YWxkTrZu0gW";
 
-    private static TestServer server;
-    private static String admin;
-    private static long shop;
-    private static long otherShop;
+    private TestServer server;
+    private String admin;
+    private long shop;
+    private long otherShop;
 
     @BeforeAll
-    static void start() {
-        server = TestServer.sqlite();
+    void start() {
+        server = TestServer.start(database());
         admin = server.adminToken();
         shop = server.createShop("Import shop", "shopify");
         otherShop = server.createShop("Other shop", "shopify");
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         server.close();
     }
 
@@ -104,6 +111,7 @@ class ImportFlowTest {
         assertThat(detail.path("order").path("externalId").asText()).isEqualTo("ORD-9");
         assertThat(detail.path("parcel").path("parcelNo").asText()).isEqualTo("1");
         assertThat(detail.path("carrier").path("code").asText()).isEqualTo("usps");
+        Poll.until(Duration.ofSeconds(10), () -> uploads(server), n -> n == 0);
     }
 
     @Test
@@ -227,7 +235,7 @@ class ImportFlowTest {
         }
     }
 
-    private static int chunkedUpload(TestServer target, long shopId, byte[] body) {
+    private int chunkedUpload(TestServer target, long shopId, byte[] body) {
         java.net.http.HttpRequest req = java.net.http.HttpRequest.newBuilder(
                         java.net.URI.create(target.server().url() + "/api/v1/imports/tracking/csv?shopId=" + shopId))
                 .header("Authorization", "Bearer " + target.adminToken())
@@ -246,7 +254,7 @@ class ImportFlowTest {
         }
     }
 
-    private static long uploads(TestServer target) {
+    private long uploads(TestServer target) {
         java.nio.file.Path dir = target.dataDir().resolve("uploads");
         if (!java.nio.file.Files.exists(dir)) {
             return 0;
@@ -258,7 +266,7 @@ class ImportFlowTest {
         }
     }
 
-    private static void preStore(String prefix) {
+    private void preStore(String prefix) {
         List<Map<String, Object>> items = ImportFiles.preStored(prefix).stream()
                 .map(n -> Map.<String, Object>of("trackingNumber", n)).toList();
         TestServer.Answer a = server.post("/api/v1/tracking/batch", admin, Map.of("shopId", shop, "items", items));
@@ -267,7 +275,7 @@ class ImportFlowTest {
     }
 
     /** Counts, status and every error row (all pages) of a finished 10,000-row import. */
-    private static void assertTenThousandRowOutcome(JsonNode job, int firstLine) {
+    private void assertTenThousandRowOutcome(JsonNode job, int firstLine) {
         assertThat(job.path("status").asText()).isEqualTo("completed_with_errors");
         int each = ImportFiles.EACH_KIND;
         assertThat(counts(job)).containsExactly((long) ImportFiles.ROWS, (long) ImportFiles.ROWS,
@@ -298,7 +306,7 @@ class ImportFlowTest {
                 c.path("failed").asLong(), c.path("duplicate").asLong());
     }
 
-    private static JsonNode awaitFinished(long importId) {
+    private JsonNode awaitFinished(long importId) {
         return Poll.until(Duration.ofSeconds(60), () -> server.get("/api/v1/imports/" + importId + "?pageSize=200", admin),
                 a -> a.status() == 200 && List.of("completed", "completed_with_errors", "failed")
                         .contains(a.data().path("status").asText())).data();
