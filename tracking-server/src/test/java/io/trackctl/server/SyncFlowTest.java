@@ -64,6 +64,22 @@ class SyncFlowTest {
         assertThat(sim.numbers()).hasSize(100);
         JsonNode jobs = server.get("/api/v1/sync/jobs?kind=register&status=succeeded&pageSize=1", admin).data();
         assertThat(jobs.path("total").asInt()).isEqualTo(100);
+
+        // pulls of the same 100 numbers go out at most 40 per gettrackinfo call
+        List<Long> ids = new ArrayList<>();
+        for (int page = 1; page <= 2; page++) {
+            server.get("/api/v1/tracking?pageSize=50&page=" + page, admin).data().path("items")
+                    .forEach(t -> ids.add(t.path("id").asLong()));
+        }
+        sim.clearRequests();
+        TestServer.Answer t = server.post("/api/v1/sync/trigger", admin, Map.of("trackingIds", ids));
+        assertThat(t.data().path("jobs")).hasSize(100);
+        Poll.until(Duration.ofSeconds(30), () -> server.get("/api/v1/sync/jobs?kind=pull&status=succeeded&pageSize=1",
+                admin).data().path("total").asInt(), n -> n == 100);
+        List<RecordedRequest> pulls = sim.requests("gettrackinfo");
+        assertThat(pulls).allMatch(r -> r.items() <= 40 && r.items() > 0);
+        assertThat(pulls.stream().mapToInt(RecordedRequest::items).sum()).isEqualTo(100);
+        assertThat(sim.requests("register")).isEmpty();
     }
 
     @Test
