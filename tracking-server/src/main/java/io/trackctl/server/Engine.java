@@ -90,7 +90,7 @@ public final class Engine implements AutoCloseable {
         b.instanceId = newInstanceId();
         try {
             if (settings.redis() != null) {
-                b.redis = RedisConnection.open(settings.redis(), "trackctl:");
+                b.redis = RedisConnection.open(settings.redis(), es.redisPrefix());
             }
             b.queue = b.redis == null ? backend.jobs() : redisQueue(backend, b.redis);
             b.gateway = gateway(settings, b.redis);
@@ -128,10 +128,7 @@ public final class Engine implements AutoCloseable {
     }
 
     private static JobQueue redisQueue(Backend backend, RedisConnection redis) {
-        if (!(backend instanceof StoreBackend store)) {
-            throw new IllegalArgumentException("the Redis job queue needs the database store as its backend");
-        }
-        return store.store().jobQueueOnRedis(redis);
+        return backend.jobsOnRedis(redis);
     }
 
     private static TrackingGateway gateway(ServerSettings settings, RedisConnection redis) {
@@ -182,7 +179,8 @@ public final class Engine implements AutoCloseable {
         if (b.gateway != null) {
             pools.add(new JobRunner.Pool("sync", Set.of(JobKind.REGISTER, JobKind.PULL), 1));
         }
-        RetryPolicy policy = RetryPolicy.defaults(clock).withMaxAttempts(es.maxAttempts());
+        RetryPolicy policy = RetryPolicy.defaults(clock).withMaxAttempts(es.maxAttempts())
+                .withDelays(es.retryBaseDelay(), es.retryMaxDelay());
         return new JobRunner(b.queue, handlers, policy, b.alerts, pools, es.lease(), b.instanceId);
     }
 

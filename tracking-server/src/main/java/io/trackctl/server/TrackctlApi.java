@@ -57,7 +57,9 @@ public final class TrackctlApi {
                 new OrdersResource(c.orders()),
                 new TrackingResource(c.tracking()),
                 new HealthResource(c.health()),
-                new WebhookResource(c.engine() == null ? null : c.engine().ingest(), java.time.Clock.systemUTC()),
+                new WebhookResource(c.engine() == null ? null : c.engine().ingest(), java.time.Clock.systemUTC(),
+                        c.settings() == null ? EngineSettings.DEFAULT_WEBHOOK_MAX_BYTES
+                                : c.settings().engine().webhookMaxBytes()),
                 new OpenApiResource());
     }
 
