@@ -80,10 +80,8 @@ public final class WebhookIngest {
         DedupeKey key = DedupeKey.of(payload);
         NewDelivery delivery = new NewDelivery(in.receivedAt(), in.remoteAddress(), SignatureVerdict.VALID,
                 payload.rawType(), payload.number(), payload.carrier(), key.text(), in.body(), false, null);
-        for (DedupeCache layer : fastLayers) {
-            if (layer.seen(key)) {
-                return new IngestResult.Duplicate(log.recordDuplicate(delivery));
-            }
+        if (seenByFastLayer(key)) {
+            return new IngestResult.Duplicate(log.recordDuplicate(delivery));
         }
         NewJob job = new NewJob(JobKind.APPLY_WEBHOOK, JobTrigger.WEBHOOK, null, null, maxAttempts, in.receivedAt());
         WebhookLog.Ingested stored = log.recordVerified(delivery, job);
@@ -106,6 +104,20 @@ public final class WebhookIngest {
                 "body is larger than the limit of " + limit + " bytes", true);
     }
 
+    private boolean seenByFastLayer(DedupeKey key) {
+        for (DedupeCache layer : fastLayers) {
+            try {
+                if (layer.seen(key)) {
+                    return true;
+                }
+            } catch (RuntimeException e) {
+                // A fast layer that cannot answer (Redis down) is a miss: the database decides.
+            }
+        }
+        return false;
+    }
+
+    /** Called only after the database committed the key, so a fast layer never claims an unstored delivery. */
     private void remember(DedupeKey key) {
         for (DedupeCache layer : fastLayers) {
             try {

@@ -134,6 +134,8 @@ abstract class WebhookSuite {
         long lp = server.createTracking(shopA, "LP00000000012345");
         long lxA = server.createTracking(shopA, "LX900000015CN");
         long lxB = server.createTracking(shopB, "LX900000015CN");
+        long lxSameCarrier = trackingWithCarrier(newShop(), "LX900000015CN", "3011");
+        long lxOtherCarrier = trackingWithCarrier(newShop(), "LX900000015CN", "21051");
         byte[] delivered = Fixtures.bytes(Fixtures.UPDATED_DELIVERED);
         assertThat(Signatures.sign(delivered, KEY)).isEqualTo(Fixtures.UPDATED_DELIVERED_SIGN);
 
@@ -147,6 +149,7 @@ abstract class WebhookSuite {
         awaitState(lp, s -> s.status().main() == MainStatus.IN_TRANSIT);
         awaitState(lxA, s -> s.status().main() == MainStatus.DELIVERED);
         awaitState(lxB, s -> s.status().main() == MainStatus.DELIVERED);
+        awaitState(lxSameCarrier, s -> s.status().main() == MainStatus.DELIVERED);
         assertThat(events(yt)).hasSize(1);
         assertThat(events(lp)).hasSize(5);
         assertThat(events(lxA)).hasSize(7);
@@ -158,6 +161,8 @@ abstract class WebhookSuite {
         awaitState(lxB, TrackingState::trackingStopped);
         assertThat(tracking(lxA).state().status().main()).isEqualTo(MainStatus.DELIVERED);
         assertThat(events(lxA)).hasSize(7);
+        assertThat(tracking(lxOtherCarrier).state()).isEqualTo(TrackingState.EMPTY);
+        assertThat(events(lxOtherCarrier)).isEmpty();
         assertThat(deliveries("LX900000015CN")).extracting(WebhookDelivery::outcome)
                 .containsOnly(DeliveryOutcome.PROCESSED).hasSize(2);
     }
@@ -385,6 +390,13 @@ abstract class WebhookSuite {
 
     long newShop() {
         return server.createShop("Shop " + UUID.randomUUID().toString().substring(0, 8), "shopify");
+    }
+
+    long trackingWithCarrier(long shop, String number, String carrierCode) {
+        TestServer.Answer a = server.post("/api/v1/tracking", server.adminToken(),
+                Map.of("shopId", shop, "trackingNumber", number, "carrierCode", carrierCode));
+        assertThat(a.status()).as(a.body()).isEqualTo(201);
+        return a.data().path("id").asLong();
     }
 
     TrackingNumber tracking(long id) {
