@@ -170,7 +170,18 @@ public final class Engine implements AutoCloseable {
     private static JobRunner runner(Builder b, EngineSettings es, Clock clock) {
         Map<JobKind, JobHandler> handlers = new EnumMap<>(JobKind.class);
         SnapshotApplier applier = b.applier;
-        handlers.put(JobKind.APPLY_WEBHOOK, JobHandler.each(job -> applier.applyDelivery(job.refId())));
+        JobHandler applyEach = JobHandler.each(job -> applier.applyDelivery(job.refId()));
+        handlers.put(JobKind.APPLY_WEBHOOK, new JobHandler() {
+            @Override
+            public Map<Long, Throwable> handle(List<io.trackctl.core.model.SyncJob> jobs) {
+                return applyEach.handle(jobs);
+            }
+
+            @Override
+            public void gaveUp(io.trackctl.core.model.SyncJob job, String reason) {
+                applier.markFailed(job.refId(), reason);
+            }
+        });
         handlers.put(JobKind.IMPORT, b.imports.handler());
         handlers.put(JobKind.REGISTER, b.sync.registerHandler());
         handlers.put(JobKind.PULL, b.sync.pullHandler());

@@ -371,6 +371,9 @@ abstract class WebhookSuite {
         });
         Poll.until(WAIT, () -> alertPosts, posts -> posts.stream().anyMatch(p -> p.contains("job " + job.id() + " ")));
         assertThat(tracking(id).state().latestEventAt()).isNull();
+        WebhookDelivery failed = Poll.until(WAIT, () -> deliveries(number).getFirst(),
+                d -> d.outcome() == DeliveryOutcome.FAILED);
+        assertThat(failed.error()).contains("injected failure applying " + number);
     }
 
     // --- helpers
