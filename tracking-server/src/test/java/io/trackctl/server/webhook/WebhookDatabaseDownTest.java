@@ -100,11 +100,11 @@ class WebhookDatabaseDownTest {
 
         assertThat(accepted.status()).isEqualTo(200);
         assertThat(accepted.body()).isEqualTo(WebhookSuite.OK);
-        Poll.until(WAIT, () -> server.store().tracking().findTracking(id).orElseThrow().state(),
-                s -> s.latestEventAt() != null);
-        List<WebhookDelivery> rows = server.store().webhooks().listDeliveries(
-                new DeliveryQuery(null, number, null, null), PageRequest.of(1, 50)).items();
+        List<WebhookDelivery> rows = Poll.until(WAIT, () -> server.store().webhooks().listDeliveries(
+                        new DeliveryQuery(null, number, null, null), PageRequest.of(1, 50)).items(),
+                r -> r.stream().anyMatch(d -> d.outcome() != DeliveryOutcome.ACCEPTED));
         assertThat(rows).extracting(WebhookDelivery::outcome).containsExactly(DeliveryOutcome.PROCESSED);
+        assertThat(server.store().tracking().findTracking(id).orElseThrow().state().latestEventAt()).isNotNull();
     }
 
     private static TestServer.Answer push(TestServer server, byte[] body) {
