@@ -28,8 +28,8 @@ import java.time.Clock;
  * too: 17TRACK retries a refused push for about an hour, so pushes that arrive while the operator is
  * still setting the key up are delivered again rather than dropped as a 4xx would have them.
  *
- * <p>The server-wide request limit applies before this one: keep the webhook limit below it, or
- * oversized pushes are refused by the server without a log row.
+ * <p>The server takes bodies up to the larger of its API limit and this one; a body past both is
+ * refused by the server itself (413) before it reaches this route, so without a log row.
  */
 public final class WebhookResource implements ApiService {
 
