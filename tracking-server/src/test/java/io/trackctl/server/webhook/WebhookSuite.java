@@ -324,13 +324,13 @@ abstract class WebhookSuite {
     }
 
     @Test
-    void aFreshTimestampAndTheSecondKeyAreAccepted() {
+    void aFreshTimestampTheSecondKeyAndAnUppercaseSignatureAreAccepted() {
         String number = "CP" + digits(9) + "US";
         long id = server.createTracking(newShop(), number);
         byte[] body = PushHistories.history(new Random(4), number).pushes().getFirst().json();
 
-        assertAccepted(send(body, "sign", Signatures.sign(body, SECOND_KEY), "X-17Track-Timestamp",
-                String.valueOf(Instant.now().toEpochMilli())));
+        assertAccepted(send(body, "sign", Signatures.sign(body, SECOND_KEY).toUpperCase(java.util.Locale.ROOT),
+                "X-17Track-Timestamp", String.valueOf(Instant.now().toEpochMilli())));
 
         awaitState(id, s -> s.latestEventAt() != null);
     }
