@@ -36,6 +36,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -117,6 +118,7 @@ class WebhookCrashTest {
         assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(pushes.size() / 3);
         assertThat(unanswered).isNotEmpty();
 
+        Instant restartedAt = Instant.now();
         int restarted = launch();
         // What 17TRACK does with pushes that got no 200: it delivers them again.
         AtomicIntegerArray again = sendAll(restarted, unanswered, Integer.MAX_VALUE);
@@ -127,9 +129,21 @@ class WebhookCrashTest {
         try (TrackctlStore store = TrackctlStore.open(StoreConfig.of("jdbc:sqlite:"
                 + dataDir.resolve(ServerSettings.DB_FILE)))) {
             Poll.until(WAIT, () -> store.jobs().queueStats(), s -> s.pending() == 0 && s.running() == 0);
+            long resumed = allDeliveries(store).stream().filter(d -> d.processedAt() != null
+                    && d.processedAt().isAfter(restartedAt) && acknowledgedKeys(acknowledged).contains(d.dedupeKey()))
+                    .count();
+            System.out.printf("%d pushes, %d answered 200 before the kill, %d of those applied after the restart%n",
+                    pushes.size(), acknowledged.size(), resumed);
+            assertThat(resumed).as("acknowledged work left by the killed process, done after the restart").isPositive();
             assertAppliedExactlyOnce(store, acknowledged, tracked);
             assertEveryNumberEndsAsItsHistory(store, histories, tracked);
         }
+    }
+
+    private static Set<String> acknowledgedKeys(List<GeneratedPush> acknowledged) {
+        Set<String> keys = new HashSet<>();
+        acknowledged.forEach(p -> keys.add(DedupeKey.of(p.payload()).text()));
+        return keys;
     }
 
     private static void assertAppliedExactlyOnce(TrackctlStore store, List<GeneratedPush> acknowledged,
