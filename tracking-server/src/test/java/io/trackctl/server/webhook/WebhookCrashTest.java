@@ -7,7 +7,6 @@ import io.trackctl.core.model.DeliveryQuery;
 import io.trackctl.core.model.JobKind;
 import io.trackctl.core.model.JobStatus;
 import io.trackctl.core.model.PageRequest;
-import io.trackctl.core.model.QueueStats;
 import io.trackctl.core.model.SyncJob;
 import io.trackctl.core.model.SyncJobQuery;
 import io.trackctl.core.model.TrackingEvent;
