@@ -28,6 +28,11 @@ public interface Backend extends AutoCloseable {
 
     SnapshotStore snapshots();
 
+    /** The job queue on Redis Streams with job state kept in this backend's database. */
+    default JobQueue jobsOnRedis(io.trackctl.store.redis.RedisConnection redis) {
+        throw new IllegalArgumentException("the Redis job queue needs the database store as its backend");
+    }
+
     ImportStore imports();
 
     WebhookLog webhooks();

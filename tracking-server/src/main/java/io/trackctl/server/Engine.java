@@ -90,7 +90,7 @@ public final class Engine implements AutoCloseable {
         b.instanceId = newInstanceId();
         try {
             if (settings.redis() != null) {
-                b.redis = RedisConnection.open(settings.redis(), "trackctl:");
+                b.redis = RedisConnection.open(settings.redis(), es.redisPrefix());
             }
             b.queue = b.redis == null ? backend.jobs() : redisQueue(backend, b.redis);
             b.gateway = gateway(settings, b.redis);
@@ -133,10 +133,7 @@ public final class Engine implements AutoCloseable {
     }
 
     private static JobQueue redisQueue(Backend backend, RedisConnection redis) {
-        if (!(backend instanceof StoreBackend store)) {
-            throw new IllegalArgumentException("the Redis job queue needs the database store as its backend");
-        }
-        return store.store().jobQueueOnRedis(redis);
+        return backend.jobsOnRedis(redis);
     }
 
     private static TrackingGateway gateway(ServerSettings settings, RedisConnection redis) {
@@ -178,7 +175,18 @@ public final class Engine implements AutoCloseable {
     private static JobRunner runner(Builder b, EngineSettings es, Clock clock) {
         Map<JobKind, JobHandler> handlers = new EnumMap<>(JobKind.class);
         SnapshotApplier applier = b.applier;
-        handlers.put(JobKind.APPLY_WEBHOOK, JobHandler.each(job -> applier.applyDelivery(job.refId())));
+        JobHandler applyEach = JobHandler.each(job -> applier.applyDelivery(job.refId()));
+        handlers.put(JobKind.APPLY_WEBHOOK, new JobHandler() {
+            @Override
+            public Map<Long, Throwable> handle(List<io.trackctl.core.model.SyncJob> jobs) {
+                return applyEach.handle(jobs);
+            }
+
+            @Override
+            public void gaveUp(io.trackctl.core.model.SyncJob job, String reason) {
+                applier.markFailed(job.refId(), reason);
+            }
+        });
         handlers.put(JobKind.IMPORT, b.imports.handler());
         handlers.put(JobKind.REGISTER, b.sync.registerHandler());
         handlers.put(JobKind.PULL, b.sync.pullHandler());
@@ -187,7 +195,8 @@ public final class Engine implements AutoCloseable {
         if (b.gateway != null) {
             pools.add(new JobRunner.Pool("sync", Set.of(JobKind.REGISTER, JobKind.PULL), 1));
         }
-        RetryPolicy policy = RetryPolicy.defaults(clock).withMaxAttempts(es.maxAttempts());
+        RetryPolicy policy = RetryPolicy.defaults(clock).withMaxAttempts(es.maxAttempts())
+                .withDelays(es.retryBaseDelay(), es.retryMaxDelay());
         return new JobRunner(b.queue, handlers, policy, b.alerts, pools, es.lease(), b.instanceId);
     }
 

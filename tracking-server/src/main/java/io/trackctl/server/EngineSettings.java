@@ -17,9 +17,19 @@ import java.util.List;
  * @param lease            how long a claimed job is held before another worker may take it back
  * @param scheduler        whether this instance runs the sync scheduler (it still takes a lock)
  * @param sync             freshness, interval, staleness and budget of pulls
+ * @param webhookMaxBytes  the largest webhook body accepted (larger ones are answered 413 and logged)
+ * @param retryBaseDelay   the wait after a job's first failed attempt, doubled after each further one
+ * @param retryMaxDelay    the longest wait between two attempts
+ * @param redisPrefix      the prefix of every Redis key this instance uses (instances that share work share it)
  */
 public record EngineSettings(int workers, int maxAttempts, Duration timestampWindow, URI alertWebhook,
-                             Duration lease, boolean scheduler, SyncSettings sync) {
+                             Duration lease, boolean scheduler, SyncSettings sync, long webhookMaxBytes,
+                             Duration retryBaseDelay, Duration retryMaxDelay, String redisPrefix) {
+
+    public static final long DEFAULT_WEBHOOK_MAX_BYTES = 1024 * 1024;
+    public static final Duration DEFAULT_RETRY_BASE_DELAY = Duration.ofSeconds(2);
+    public static final Duration DEFAULT_RETRY_MAX_DELAY = Duration.ofMinutes(5);
+    public static final String DEFAULT_REDIS_PREFIX = "trackctl:";
 
     public EngineSettings {
         List<String> problems = new ArrayList<>();
@@ -39,9 +49,25 @@ public record EngineSettings(int workers, int maxAttempts, Duration timestampWin
         }
         lease = lease == null ? Duration.ofMinutes(2) : lease;
         sync = sync == null ? SyncSettings.defaults() : sync;
+        webhookMaxBytes = webhookMaxBytes == 0 ? DEFAULT_WEBHOOK_MAX_BYTES : webhookMaxBytes;
+        if (webhookMaxBytes < 1024 || webhookMaxBytes > 64L * 1024 * 1024) {
+            problems.add("the webhook body limit must be between 1024 bytes and 64 MiB, got " + webhookMaxBytes);
+        }
+        retryBaseDelay = retryBaseDelay == null ? DEFAULT_RETRY_BASE_DELAY : retryBaseDelay;
+        retryMaxDelay = retryMaxDelay == null ? DEFAULT_RETRY_MAX_DELAY : retryMaxDelay;
+        if (retryBaseDelay.isNegative() || retryMaxDelay.compareTo(retryBaseDelay) < 0) {
+            problems.add("retry delays need 0 <= base delay <= max delay");
+        }
+        redisPrefix = redisPrefix == null || redisPrefix.isBlank() ? DEFAULT_REDIS_PREFIX : redisPrefix.trim();
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
+    }
+
+    /** The settings with the default webhook limit, retry delays and Redis prefix. */
+    public EngineSettings(int workers, int maxAttempts, Duration timestampWindow, URI alertWebhook, Duration lease,
+                          boolean scheduler, SyncSettings sync) {
+        this(workers, maxAttempts, timestampWindow, alertWebhook, lease, scheduler, sync, 0, null, null, null);
     }
 
     /** Two workers, 3 attempts, a 5-minute timestamp window, no alert webhook, the default schedule. */
@@ -51,18 +77,47 @@ public record EngineSettings(int workers, int maxAttempts, Duration timestampWin
     }
 
     public EngineSettings withWorkers(int n) {
-        return new EngineSettings(n, maxAttempts, timestampWindow, alertWebhook, lease, scheduler, sync);
+        return new EngineSettings(n, maxAttempts, timestampWindow, alertWebhook, lease, scheduler, sync, webhookMaxBytes,
+                retryBaseDelay, retryMaxDelay, redisPrefix);
     }
 
     public EngineSettings withAlertWebhook(URI url) {
-        return new EngineSettings(workers, maxAttempts, timestampWindow, url, lease, scheduler, sync);
+        return new EngineSettings(workers, maxAttempts, timestampWindow, url, lease, scheduler, sync, webhookMaxBytes,
+                retryBaseDelay, retryMaxDelay, redisPrefix);
     }
 
     public EngineSettings withSync(SyncSettings s) {
-        return new EngineSettings(workers, maxAttempts, timestampWindow, alertWebhook, lease, scheduler, s);
+        return new EngineSettings(workers, maxAttempts, timestampWindow, alertWebhook, lease, scheduler, s, webhookMaxBytes,
+                retryBaseDelay, retryMaxDelay, redisPrefix);
     }
 
     public EngineSettings withMaxAttempts(int n) {
-        return new EngineSettings(workers, n, timestampWindow, alertWebhook, lease, scheduler, sync);
+        return new EngineSettings(workers, n, timestampWindow, alertWebhook, lease, scheduler, sync, webhookMaxBytes,
+                retryBaseDelay, retryMaxDelay, redisPrefix);
+    }
+
+    public EngineSettings withWebhookMaxBytes(long bytes) {
+        return new EngineSettings(workers, maxAttempts, timestampWindow, alertWebhook, lease, scheduler, sync, bytes,
+                retryBaseDelay, retryMaxDelay, redisPrefix);
+    }
+
+    public EngineSettings withTimestampWindow(Duration window) {
+        return new EngineSettings(workers, maxAttempts, window, alertWebhook, lease, scheduler, sync, webhookMaxBytes,
+                retryBaseDelay, retryMaxDelay, redisPrefix);
+    }
+
+    public EngineSettings withRetryDelays(Duration base, Duration max) {
+        return new EngineSettings(workers, maxAttempts, timestampWindow, alertWebhook, lease, scheduler, sync,
+                webhookMaxBytes, base, max, redisPrefix);
+    }
+
+    public EngineSettings withLease(Duration newLease) {
+        return new EngineSettings(workers, maxAttempts, timestampWindow, alertWebhook, newLease, scheduler, sync,
+                webhookMaxBytes, retryBaseDelay, retryMaxDelay, redisPrefix);
+    }
+
+    public EngineSettings withRedisPrefix(String prefix) {
+        return new EngineSettings(workers, maxAttempts, timestampWindow, alertWebhook, lease, scheduler, sync,
+                webhookMaxBytes, retryBaseDelay, retryMaxDelay, prefix);
     }
 }

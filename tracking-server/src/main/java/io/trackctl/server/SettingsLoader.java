@@ -84,7 +84,17 @@ public final class SettingsLoader {
                 pick(null, env, "TRACKCTL_SYNC_BUDGET", s.get("budget").asString().asOptional(),
                         v -> parseInt("sync budget", v), ds.budgetPerRun()),
                 attempts);
-        return new EngineSettings(workers, attempts, window, alert, d.lease(), scheduler, sync);
+        long webhookMax = pick(null, env, "TRACKCTL_WEBHOOK_MAX_BYTES",
+                e.get("webhook-max-bytes").asString().asOptional(), v -> (long) parseInt("webhook max bytes", v),
+                d.webhookMaxBytes());
+        Duration retryBase = pick(null, env, "TRACKCTL_RETRY_BASE_DELAY",
+                e.get("retry-base-delay").asString().asOptional(), SettingsLoader::duration, d.retryBaseDelay());
+        Duration retryMax = pick(null, env, "TRACKCTL_RETRY_MAX_DELAY",
+                e.get("retry-max-delay").asString().asOptional(), SettingsLoader::duration, d.retryMaxDelay());
+        String redisPrefix = pick(null, env, "TRACKCTL_REDIS_PREFIX", e.get("redis-prefix").asString().asOptional(),
+                v -> v, d.redisPrefix());
+        return new EngineSettings(workers, attempts, window, alert, d.lease(), scheduler, sync, webhookMax,
+                retryBase, retryMax, redisPrefix);
     }
 
     private static Config yaml(Path file) {

@@ -80,6 +80,11 @@ public final class StoreBackend implements Backend {
     }
 
     @Override
+    public JobQueue jobsOnRedis(io.trackctl.store.redis.RedisConnection redis) {
+        return store.jobQueueOnRedis(redis);
+    }
+
+    @Override
     public SnapshotStore snapshots() {
         return store.snapshots();
     }

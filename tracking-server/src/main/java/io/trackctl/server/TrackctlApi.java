@@ -65,7 +65,9 @@ public final class TrackctlApi {
                 new SyncResource(c.engine() == null ? null : c.engine().sync(),
                         c.engine() == null ? null : c.engine().queue()),
                 new HealthResource(c.health()),
-                new WebhookResource(c.engine() == null ? null : c.engine().ingest(), java.time.Clock.systemUTC()),
+                new WebhookResource(c.engine() == null ? null : c.engine().ingest(), java.time.Clock.systemUTC(),
+                        c.settings() == null ? EngineSettings.DEFAULT_WEBHOOK_MAX_BYTES
+                                : c.settings().engine().webhookMaxBytes()),
                 new OpenApiResource());
     }
 

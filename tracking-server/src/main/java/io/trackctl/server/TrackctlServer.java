@@ -78,7 +78,10 @@ public final class TrackctlServer implements AutoCloseable {
                     .port(settings.port())
                     .shutdownHook(false)
                     .shutdownGracePeriod(settings.shutdownGrace())
-                    .maxPayloadSize(Math.max(settings.maxBodyBytes(), settings.maxUploadBytes()))
+                    // The JSON routes enforce maxBodyBytes themselves; uploads and the webhook have limits of
+                    // their own, and the webhook must see oversized pushes to log them.
+                    .maxPayloadSize(Math.max(settings.maxBodyBytes(),
+                            Math.max(settings.maxUploadBytes(), settings.engine().webhookMaxBytes())))
                     .directHandlers(EnvelopeDirectHandler.all())
                     // Helidon's prologue check refuses a raw ':' in the query, which every ISO-8601 instant
                     // filter (updatedFrom=2025-01-01T00:00:00Z) has; parameters are validated by the API.

@@ -6,13 +6,13 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /** Waits for asynchronous work by polling with a deadline (never a fixed sleep). */
-final class Poll {
+public final class Poll {
 
     private Poll() {
     }
 
     /** Polls {@code probe} until {@code done} accepts its value; fails with the last value at the deadline. */
-    static <T> T until(Duration timeout, Supplier<T> probe, Predicate<T> done) {
+    public static <T> T until(Duration timeout, Supplier<T> probe, Predicate<T> done) {
         long deadline = System.nanoTime() + timeout.toNanos();
         T last = probe.get();
         while (!done.test(last)) {

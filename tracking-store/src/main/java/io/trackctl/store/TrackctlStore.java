@@ -220,7 +220,8 @@ public final class TrackctlStore implements AutoCloseable {
         @Override
         public Connection connection() {
             try {
-                return ds.getConnection();
+                Connection c = ds.getConnection();
+                return dialect == Dialect.SQLITE ? io.trackctl.store.sqlite.SqliteEvictions.guard(c, ds) : c;
             } catch (SQLException e) {
                 throw new TransientFailureException("no database connection: " + e.getMessage(), e);
             }

@@ -53,6 +53,11 @@ public final class SnapshotApplier {
         return outcome;
     }
 
+    /** Records on the log row that applying a delivery failed for good (the operator may replay it). */
+    public void markFailed(long deliveryId, String reason) {
+        log.markOutcome(deliveryId, DeliveryOutcome.FAILED, reason);
+    }
+
     /** Applies a parsed push: a snapshot for TRACKING_UPDATED, the stop flag for TRACKING_STOPPED. */
     public Outcome apply(WebhookPayload payload) {
         List<TrackingNumber> targets = targets(payload.number(), payload.carrier());

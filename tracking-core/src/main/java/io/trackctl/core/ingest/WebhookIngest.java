@@ -60,7 +60,7 @@ public final class WebhookIngest {
         }
         if (in.signature() == null || in.signature().isBlank()) {
             return reject(in, SignatureVerdict.MISSING, IngestResult.Reason.MISSING_SIGNATURE,
-                    "signature header 'sign' is missing");
+                    "signature header 'sign' (or 'X-17Track-Signature') is missing");
         }
         if (!verifier.verify(in.body(), in.signature())) {
             return reject(in, SignatureVerdict.INVALID, IngestResult.Reason.BAD_SIGNATURE,
@@ -80,10 +80,8 @@ public final class WebhookIngest {
         DedupeKey key = DedupeKey.of(payload);
         NewDelivery delivery = new NewDelivery(in.receivedAt(), in.remoteAddress(), SignatureVerdict.VALID,
                 payload.rawType(), payload.number(), payload.carrier(), key.text(), in.body(), false, null);
-        for (DedupeCache layer : fastLayers) {
-            if (layer.seen(key)) {
-                return new IngestResult.Duplicate(log.recordDuplicate(delivery));
-            }
+        if (seenByFastLayer(key)) {
+            return new IngestResult.Duplicate(log.recordDuplicate(delivery));
         }
         NewJob job = new NewJob(JobKind.APPLY_WEBHOOK, JobTrigger.WEBHOOK, null, null, maxAttempts, in.receivedAt());
         WebhookLog.Ingested stored = log.recordVerified(delivery, job);
@@ -97,12 +95,29 @@ public final class WebhookIngest {
         };
     }
 
-    /** Logs a body refused for its size, before any signature check. */
+    /**
+     * Logs a body refused for its size, before any signature check. {@code in} may hold only the
+     * head of the body: the row is always marked truncated.
+     */
     public IngestResult rejectTooLarge(IncomingDelivery in, long limit) {
         return reject(in, SignatureVerdict.UNCHECKED, IngestResult.Reason.TOO_LARGE,
-                "body is larger than the limit of " + limit + " bytes");
+                "body is larger than the limit of " + limit + " bytes", true);
     }
 
+    private boolean seenByFastLayer(DedupeKey key) {
+        for (DedupeCache layer : fastLayers) {
+            try {
+                if (layer.seen(key)) {
+                    return true;
+                }
+            } catch (RuntimeException e) {
+                // A fast layer that cannot answer (Redis down) is a miss: the database decides.
+            }
+        }
+        return false;
+    }
+
+    /** Called only after the database committed the key, so a fast layer never claims an unstored delivery. */
     private void remember(DedupeKey key) {
         for (DedupeCache layer : fastLayers) {
             try {
@@ -115,8 +130,13 @@ public final class WebhookIngest {
 
     private IngestResult reject(IncomingDelivery in, SignatureVerdict verdict, IngestResult.Reason reason,
                                 String message) {
+        return reject(in, verdict, reason, message, false);
+    }
+
+    private IngestResult reject(IncomingDelivery in, SignatureVerdict verdict, IngestResult.Reason reason,
+                                String message, boolean partial) {
         byte[] body = in.body();
-        boolean truncated = body.length > REJECTED_BODY_LIMIT;
+        boolean truncated = partial || body.length > REJECTED_BODY_LIMIT;
         byte[] kept = truncated ? Arrays.copyOf(body, REJECTED_BODY_LIMIT) : body;
         long id = log.recordRejected(new NewDelivery(in.receivedAt(), in.remoteAddress(), verdict, null, null, null,
                 null, kept, truncated, reason.name() + ": " + message));

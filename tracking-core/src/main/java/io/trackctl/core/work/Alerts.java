@@ -3,9 +3,13 @@ package io.trackctl.core.work;
 import io.trackctl.core.model.Alert;
 import io.trackctl.core.port.AlertSink;
 import io.trackctl.core.port.AlertStore;
+import java.time.Instant;
 import java.util.List;
 
-/** Raises alerts: an {@code alerts} row, a log line, and every configured sink (an alert webhook). */
+/**
+ * Raises alerts: a log line, an {@code alerts} row, and every configured sink (an alert webhook).
+ * An alert that cannot be stored (the database is what failed) still reaches the log and the sinks.
+ */
 public final class Alerts {
 
     private static final System.Logger LOG = System.getLogger(Alerts.class.getName());
@@ -19,8 +23,14 @@ public final class Alerts {
     }
 
     public Alert raise(String kind, String message, Long jobId) {
-        Alert alert = store.saveAlert(kind, message, jobId);
         LOG.log(System.Logger.Level.WARNING, "ALERT {0}: {1}", kind, message);
+        Alert alert;
+        try {
+            alert = store.saveAlert(kind, message, jobId);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "alert not stored: {0}", e.getMessage());
+            alert = new Alert(0, kind, message, jobId, Instant.now());
+        }
         for (AlertSink sink : sinks) {
             try {
                 sink.publish(alert);

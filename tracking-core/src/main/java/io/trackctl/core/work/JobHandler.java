@@ -16,6 +16,13 @@ public interface JobHandler {
     /** Handles the jobs; returns the failures by job id. Jobs not in the map succeeded. */
     Map<Long, Throwable> handle(List<SyncJob> jobs);
 
+    /**
+     * Called once when a job of this kind failed for good, after the queue recorded it: a chance to
+     * mark what the job stood for (a webhook delivery, an import) as failed too.
+     */
+    default void gaveUp(SyncJob job, String reason) {
+    }
+
     /** A handler that takes jobs one at a time; an exception fails that job only. */
     static JobHandler each(Consumer<SyncJob> work) {
         return jobs -> {

@@ -142,6 +142,12 @@ public final class JobRunner implements AutoCloseable {
             }
             case RetryPolicy.GiveUp g -> {
                 queue.failed(job.id(), clip(g.reason()));
+                try {
+                    handlers.get(job.kind()).gaveUp(job, clip(g.reason()));
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "job {0} ({1}): marking its subject failed did not work: {2}",
+                            job.id(), job.kind(), e.toString());
+                }
                 alerts.raise("job_failed", "job " + job.id() + " (" + job.kind() + ") failed for good: "
                         + clip(g.reason()), job.id());
             }
