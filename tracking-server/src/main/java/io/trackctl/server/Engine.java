@@ -90,7 +90,7 @@ public final class Engine implements AutoCloseable {
         b.instanceId = newInstanceId();
         try {
             if (settings.redis() != null) {
-                b.redis = RedisConnection.open(settings.redis(), "trackctl:");
+                b.redis = RedisConnection.open(settings.redis(), es.redisPrefix());
             }
             b.queue = b.redis == null ? backend.jobs() : redisQueue(backend, b.redis);
             b.gateway = gateway(settings, b.redis);
@@ -115,7 +115,8 @@ public final class Engine implements AutoCloseable {
             if (runWorkers) {
                 b.runner.start();
                 if (b.gateway != null && es.scheduler()) {
-                    b.scheduler = new SyncScheduler(b.sync, SchedulerLock.local()).start();
+                    b.scheduler = new SyncScheduler(b.sync, SchedulerLock.local(),
+                            runLog(es, b.redis, b.instanceId)).start();
                 }
             }
             return new Engine(b);
@@ -145,6 +146,13 @@ public final class Engine implements AutoCloseable {
                 : new RedisRateLimiter(redis, settings.seventeenTrackKey(), config.requestsPerSecond());
         HttpClient http = HttpClient.newBuilder().connectTimeout(config.connectTimeout()).build();
         return new SeventeenTrackClient(http, config, limiter);
+    }
+
+    private static SyncScheduler.RunLog runLog(EngineSettings es, RedisConnection redis, String instanceId) {
+        if (!es.recordSchedulerRuns()) {
+            return SyncScheduler.RunLog.NONE;
+        }
+        return redis == null ? SchedulerRuns.logged(instanceId) : SchedulerRuns.inRedis(redis, instanceId);
     }
 
     private static SignatureVerifier verifier(List<String> keys) {

@@ -17,9 +17,16 @@ import java.util.List;
  * @param lease            how long a claimed job is held before another worker may take it back
  * @param scheduler        whether this instance runs the sync scheduler (it still takes a lock)
  * @param sync             freshness, interval, staleness and budget of pulls
+ * @param redisPrefix      what every Redis key of this deployment starts with ({@value #DEFAULT_REDIS_PREFIX}
+ *                         by default); instances that work together share it
+ * @param recordSchedulerRuns whether each scheduler run is appended to the Redis list
+ *                         {@code <prefix>scheduler:runs} (instance, start, end), to check that runs never overlap
  */
 public record EngineSettings(int workers, int maxAttempts, Duration timestampWindow, URI alertWebhook,
-                             Duration lease, boolean scheduler, SyncSettings sync) {
+                             Duration lease, boolean scheduler, SyncSettings sync, String redisPrefix,
+                             boolean recordSchedulerRuns) {
+
+    public static final String DEFAULT_REDIS_PREFIX = "trackctl:";
 
     public EngineSettings {
         List<String> problems = new ArrayList<>();
@@ -39,9 +46,19 @@ public record EngineSettings(int workers, int maxAttempts, Duration timestampWin
         }
         lease = lease == null ? Duration.ofMinutes(2) : lease;
         sync = sync == null ? SyncSettings.defaults() : sync;
+        if (lease.compareTo(Duration.ofSeconds(1)) < 0) {
+            problems.add("the job lease must be at least one second");
+        }
+        redisPrefix = redisPrefix == null || redisPrefix.isBlank() ? DEFAULT_REDIS_PREFIX : redisPrefix.trim();
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
+    }
+
+    /** The settings without a Redis prefix of their own and without recorded scheduler runs. */
+    public EngineSettings(int workers, int maxAttempts, Duration timestampWindow, URI alertWebhook,
+                          Duration lease, boolean scheduler, SyncSettings sync) {
+        this(workers, maxAttempts, timestampWindow, alertWebhook, lease, scheduler, sync, null, false);
     }
 
     /** Two workers, 3 attempts, a 5-minute timestamp window, no alert webhook, the default schedule. */
@@ -51,18 +68,37 @@ public record EngineSettings(int workers, int maxAttempts, Duration timestampWin
     }
 
     public EngineSettings withWorkers(int n) {
-        return new EngineSettings(n, maxAttempts, timestampWindow, alertWebhook, lease, scheduler, sync);
+        return new EngineSettings(n, maxAttempts, timestampWindow, alertWebhook, lease, scheduler, sync, redisPrefix,
+                recordSchedulerRuns);
     }
 
     public EngineSettings withAlertWebhook(URI url) {
-        return new EngineSettings(workers, maxAttempts, timestampWindow, url, lease, scheduler, sync);
+        return new EngineSettings(workers, maxAttempts, timestampWindow, url, lease, scheduler, sync, redisPrefix,
+                recordSchedulerRuns);
     }
 
     public EngineSettings withSync(SyncSettings s) {
-        return new EngineSettings(workers, maxAttempts, timestampWindow, alertWebhook, lease, scheduler, s);
+        return new EngineSettings(workers, maxAttempts, timestampWindow, alertWebhook, lease, scheduler, s, redisPrefix,
+                recordSchedulerRuns);
     }
 
     public EngineSettings withMaxAttempts(int n) {
-        return new EngineSettings(workers, n, timestampWindow, alertWebhook, lease, scheduler, sync);
+        return new EngineSettings(workers, n, timestampWindow, alertWebhook, lease, scheduler, sync, redisPrefix,
+                recordSchedulerRuns);
+    }
+
+    public EngineSettings withLease(Duration l) {
+        return new EngineSettings(workers, maxAttempts, timestampWindow, alertWebhook, l, scheduler, sync, redisPrefix,
+                recordSchedulerRuns);
+    }
+
+    public EngineSettings withRedisPrefix(String prefix) {
+        return new EngineSettings(workers, maxAttempts, timestampWindow, alertWebhook, lease, scheduler, sync, prefix,
+                recordSchedulerRuns);
+    }
+
+    public EngineSettings withRecordedSchedulerRuns(boolean on) {
+        return new EngineSettings(workers, maxAttempts, timestampWindow, alertWebhook, lease, scheduler, sync,
+                redisPrefix, on);
     }
 }

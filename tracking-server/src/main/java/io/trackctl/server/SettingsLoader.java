@@ -82,7 +82,14 @@ public final class SettingsLoader {
                 pick(null, env, "TRACKCTL_SYNC_BUDGET", s.get("budget").asString().asOptional(),
                         v -> parseInt("sync budget", v), ds.budgetPerRun()),
                 attempts);
-        return new EngineSettings(workers, attempts, window, alert, d.lease(), scheduler, sync);
+        Duration lease = pick(null, env, "TRACKCTL_JOB_LEASE", e.get("job-lease").asString().asOptional(),
+                SettingsLoader::duration, d.lease());
+        String redisPrefix = pick(null, env, "TRACKCTL_REDIS_PREFIX", e.get("redis-prefix").asString().asOptional(),
+                v -> v, d.redisPrefix());
+        boolean recordRuns = pick(null, env, "TRACKCTL_RECORD_SCHEDULER_RUNS",
+                e.get("record-scheduler-runs").asString().asOptional(), v -> Boolean.parseBoolean(v.trim()),
+                d.recordSchedulerRuns());
+        return new EngineSettings(workers, attempts, window, alert, lease, scheduler, sync, redisPrefix, recordRuns);
     }
 
     private static Config yaml(Path file) {
