@@ -115,7 +115,7 @@ public final class Engine implements AutoCloseable {
             if (runWorkers) {
                 b.runner.start();
                 if (b.gateway != null && es.scheduler()) {
-                    b.scheduler = new SyncScheduler(b.sync, SchedulerLock.local(),
+                    b.scheduler = new SyncScheduler(b.sync, schedulerLock(backend),
                             runLog(es, b.redis, b.instanceId)).start();
                 }
             }
@@ -126,6 +126,11 @@ public final class Engine implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** On PostgreSQL an advisory lock, so that one instance of a cluster schedules at a time. */
+    private static SchedulerLock schedulerLock(Backend backend) {
+        return backend instanceof StoreBackend store ? store.store().schedulerLock() : SchedulerLock.local();
     }
 
     private static JobQueue redisQueue(Backend backend, RedisConnection redis) {

@@ -22,16 +22,19 @@ import java.util.List;
  * @param maxBodyBytes      the largest request body accepted
  * @param shutdownGrace     how long requests in flight may take to finish on shutdown
  * @param engine            background work: workers, retries, alerts, the sync schedule
+ * @param maxUploadBytes    the largest CSV upload accepted (separate from the JSON body limit)
  */
 public record ServerSettings(int port, Path dataDir, String db, String redis, String seventeenTrackKey,
                              URI seventeenTrackUrl, List<String> webhookKeys, String jwtSecret, String encryptionKey,
-                             long maxBodyBytes, Duration shutdownGrace, EngineSettings engine) {
+                             long maxBodyBytes, Duration shutdownGrace, EngineSettings engine,
+                             long maxUploadBytes) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final Path DEFAULT_DATA_DIR = Path.of("trackctl-data");
     public static final String DB_FILE = "trackctl.db";
     public static final URI DEFAULT_17TRACK_URL = URI.create("https://api.17track.net/track/v2.2");
     public static final long DEFAULT_MAX_BODY = 10L * 1024 * 1024;
+    public static final long DEFAULT_MAX_UPLOAD = 50L * 1024 * 1024;
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
 
     public ServerSettings {
@@ -69,12 +72,24 @@ public record ServerSettings(int port, Path dataDir, String db, String redis, St
         }
         shutdownGrace = shutdownGrace == null ? DEFAULT_SHUTDOWN_GRACE : shutdownGrace;
         engine = engine == null ? EngineSettings.defaults() : engine;
+        maxUploadBytes = maxUploadBytes == 0 ? DEFAULT_MAX_UPLOAD : maxUploadBytes;
+        if (maxUploadBytes < 1024) {
+            problems.add("max upload size must be at least 1024 bytes");
+        }
         if (shutdownGrace.isNegative()) {
             problems.add("shutdown grace must not be negative");
         }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
+    }
+
+    /** The settings with the default upload limit. */
+    public ServerSettings(int port, Path dataDir, String db, String redis, String seventeenTrackKey,
+                          URI seventeenTrackUrl, List<String> webhookKeys, String jwtSecret, String encryptionKey,
+                          long maxBodyBytes, Duration shutdownGrace, EngineSettings engine) {
+        this(port, dataDir, db, redis, seventeenTrackKey, seventeenTrackUrl, webhookKeys, jwtSecret, encryptionKey,
+                maxBodyBytes, shutdownGrace, engine, DEFAULT_MAX_UPLOAD);
     }
 
     /** The settings with the default engine. */
@@ -93,12 +108,22 @@ public record ServerSettings(int port, Path dataDir, String db, String redis, St
 
     public ServerSettings withPort(int newPort) {
         return new ServerSettings(newPort, dataDir, db, redis, seventeenTrackKey, seventeenTrackUrl, webhookKeys,
-                jwtSecret, encryptionKey, maxBodyBytes, shutdownGrace, engine);
+                jwtSecret, encryptionKey, maxBodyBytes, shutdownGrace, engine, maxUploadBytes);
     }
 
     public ServerSettings withEngine(EngineSettings newEngine) {
         return new ServerSettings(port, dataDir, db, redis, seventeenTrackKey, seventeenTrackUrl, webhookKeys,
-                jwtSecret, encryptionKey, maxBodyBytes, shutdownGrace, newEngine);
+                jwtSecret, encryptionKey, maxBodyBytes, shutdownGrace, newEngine, maxUploadBytes);
+    }
+
+    public ServerSettings withMaxUploadBytes(long bytes) {
+        return new ServerSettings(port, dataDir, db, redis, seventeenTrackKey, seventeenTrackUrl, webhookKeys,
+                jwtSecret, encryptionKey, maxBodyBytes, shutdownGrace, engine, bytes);
+    }
+
+    /** Where uploaded files are kept until their import has run. */
+    public Path uploadDir() {
+        return dataDir.resolve("uploads");
     }
 
     /** Every key webhook signatures are checked with: the 17TRACK key first, then the extra ones. */
@@ -124,7 +149,7 @@ public record ServerSettings(int port, Path dataDir, String db, String redis, St
                 + ", 17trackUrl=" + seventeenTrackUrl + ", webhookKeys=" + webhookKeys.size()
                 + ", jwtSecret=" + (jwtSecret == null ? "generated" : "****")
                 + ", encryptionKey=" + (encryptionKey == null ? "generated" : "****")
-                + ", maxBodyBytes=" + maxBodyBytes + ", shutdownGrace=" + shutdownGrace
+                + ", maxBodyBytes=" + maxBodyBytes + ", maxUploadBytes=" + maxUploadBytes + ", shutdownGrace=" + shutdownGrace
                 + ", workers=" + engine.workers() + ", alertWebhook=" + (engine.alertWebhook() == null ? "none" : "set")
                 + "]";
     }

@@ -50,10 +50,12 @@ public final class SettingsLoader {
                 .orElse(null);
         long maxBody = pick(null, env, "TRACKCTL_MAX_BODY_BYTES", t.get("max-body-bytes").asString().asOptional(),
                 s -> (long) parseInt("max body size", s), ServerSettings.DEFAULT_MAX_BODY);
+        long maxUpload = pick(null, env, "TRACKCTL_MAX_UPLOAD_BYTES", t.get("max-upload-bytes").asString().asOptional(),
+                s -> parseLong("max upload size", s), ServerSettings.DEFAULT_MAX_UPLOAD);
         Duration grace = pick(null, env, "TRACKCTL_SHUTDOWN_GRACE", t.get("shutdown-grace").asString().asOptional(),
                 SettingsLoader::duration, ServerSettings.DEFAULT_SHUTDOWN_GRACE);
         return new ServerSettings(port, dataDir, db, redis, key, url, webhookKeys, jwt, enc, maxBody, grace,
-                engine(env, t));
+                engine(env, t), maxUpload);
     }
 
     private static EngineSettings engine(Map<String, String> env, Config t) {
@@ -129,6 +131,14 @@ public final class SettingsLoader {
     private static int parseInt(String what, String s) {
         try {
             return Integer.parseInt(s.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(what + " must be a whole number, got '" + s + "'");
+        }
+    }
+
+    private static long parseLong(String what, String s) {
+        try {
+            return Long.parseLong(s.trim());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(what + " must be a whole number, got '" + s + "'");
         }

@@ -14,9 +14,11 @@ import io.trackctl.server.http.RequestMetrics;
 import io.trackctl.server.http.RouteContext;
 import io.trackctl.server.resource.CarriersResource;
 import io.trackctl.server.resource.HealthResource;
+import io.trackctl.server.resource.ImportsResource;
 import io.trackctl.server.resource.OpenApiResource;
 import io.trackctl.server.resource.OrdersResource;
 import io.trackctl.server.resource.ShopsResource;
+import io.trackctl.server.resource.SyncResource;
 import io.trackctl.server.resource.TrackingResource;
 import io.trackctl.server.resource.WebhookResource;
 import java.util.List;
@@ -55,7 +57,13 @@ public final class TrackctlApi {
                 new ShopsResource(c.shops()),
                 new CarriersResource(c.carriers()),
                 new OrdersResource(c.orders()),
-                new TrackingResource(c.tracking()),
+                new TrackingResource(c.tracking(), c.engine() == null ? null : c.engine().imports(),
+                        c.settings() == null ? 1 : Math.max(c.settings().maxBodyBytes(), c.settings().maxUploadBytes())),
+                new ImportsResource(c.engine() == null ? null : c.engine().imports(),
+                        c.settings() == null ? null : c.settings().uploadDir(),
+                        c.settings() == null ? 1 : c.settings().maxUploadBytes()),
+                new SyncResource(c.engine() == null ? null : c.engine().sync(),
+                        c.engine() == null ? null : c.engine().queue()),
                 new HealthResource(c.health()),
                 new WebhookResource(c.engine() == null ? null : c.engine().ingest(), java.time.Clock.systemUTC()),
                 new OpenApiResource());

@@ -78,7 +78,7 @@ public final class TrackctlServer implements AutoCloseable {
                     .port(settings.port())
                     .shutdownHook(false)
                     .shutdownGracePeriod(settings.shutdownGrace())
-                    .maxPayloadSize(settings.maxBodyBytes())
+                    .maxPayloadSize(Math.max(settings.maxBodyBytes(), settings.maxUploadBytes()))
                     .directHandlers(EnvelopeDirectHandler.all())
                     // Helidon's prologue check refuses a raw ':' in the query, which every ISO-8601 instant
                     // filter (updatedFrom=2025-01-01T00:00:00Z) has; parameters are validated by the API.

@@ -37,6 +37,8 @@ import org.flywaydb.core.Flyway;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import io.trackctl.core.sync.SchedulerLock;
+import io.trackctl.store.postgres.AdvisorySchedulerLock;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -179,6 +181,18 @@ public final class TrackctlStore implements AutoCloseable {
     /** Alerts for operators. */
     public AlertStore alerts() {
         return new SqlAlertStore(db);
+    }
+
+    /**
+     * The lock that lets one instance at a time run the sync scheduler: a PostgreSQL advisory lock
+     * on a connection of its own, or {@link SchedulerLock#local()} on SQLite (one process).
+     */
+    public SchedulerLock schedulerLock() {
+        return switch (dialect) {
+            case SQLITE -> SchedulerLock.local();
+            case POSTGRESQL -> new AdvisorySchedulerLock(dataSource.getJdbcUrl(), dataSource.getUsername(),
+                    dataSource.getPassword(), AdvisorySchedulerLock.SCHEDULER_KEY);
+        };
     }
 
     /** Pings the database and measures the round trip. */

@@ -2,6 +2,9 @@ package io.trackctl.core.imports;
 
 import io.trackctl.core.model.ImportCounts;
 import io.trackctl.core.model.ImportJob;
+import io.trackctl.core.model.ImportRowError;
+import io.trackctl.core.model.Page;
+import io.trackctl.core.model.PageRequest;
 import io.trackctl.core.model.ImportStatus;
 import io.trackctl.core.model.JobKind;
 import io.trackctl.core.model.JobTrigger;
@@ -12,6 +15,9 @@ import io.trackctl.core.model.TrackingNumber;
 import io.trackctl.core.port.ImportStore;
 import io.trackctl.core.port.JobQueue;
 import io.trackctl.core.port.ShopStore;
+import io.trackctl.core.service.Caller;
+import io.trackctl.core.service.NotFoundException;
+import io.trackctl.core.service.ValidationException;
 import io.trackctl.core.work.JobHandler;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,7 +26,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -52,9 +57,17 @@ public final class ImportService {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** Creates the import of a stored CSV file and queues it; returns at once. */
+    /** Creates the import of a stored CSV file and queues it, as an administrator; returns at once. */
     public ImportJob submitCsv(long shopId, String fileName, Path storedFile) {
-        activeShop(shopId);
+        return submitCsv(Caller.admin(), shopId, fileName, storedFile);
+    }
+
+    /**
+     * Creates the import of a stored CSV file and queues it; returns at once. The shop must be one
+     * the caller may see ({@link NotFoundException} otherwise) and active ({@link ValidationException}).
+     */
+    public ImportJob submitCsv(Caller caller, long shopId, String fileName, Path storedFile) {
+        activeShop(caller, shopId);
         ImportJob job = imports.createImport(shopId, "csv", fileName, storedFile.toString());
         queue.enqueue(List.of(new NewJob(JobKind.IMPORT, JobTrigger.IMPORT, null, job.id(), 1, clock.instant())));
         queue.signal();
@@ -63,20 +76,37 @@ public final class ImportService {
 
     /** Runs a CSV import now, in the calling thread (the command line's way). */
     public ImportJob runCsvNow(long shopId, String fileName, Path file, ImportPipeline.Listener progress) {
-        activeShop(shopId);
+        activeShop(Caller.admin(), shopId);
         ImportJob job = imports.createImport(shopId, "csv", fileName, file.toString());
         run(job, progress);
         return imports.findImport(job.id()).orElseThrow();
     }
 
-    /** Runs a JSON batch inline; each item is a row whose line number is its 1-based position. */
+    /** Runs a JSON batch inline as an administrator. */
     public ImportJob runBatch(long shopId, List<ImportRow> rows) {
-        activeShop(shopId);
+        return runBatch(Caller.admin(), shopId, rows);
+    }
+
+    /** Runs a JSON batch inline; each item is a row whose line number is its 1-based position. */
+    public ImportJob runBatch(Caller caller, long shopId, List<ImportRow> rows) {
+        activeShop(caller, shopId);
         ImportJob job = imports.createImport(shopId, "batch", null, null);
         imports.startImport(job.id());
         ImportCounts counts = pipeline.run(job.id(), shopId, "api", rows.iterator(), recorder(job.id(), rows.size()));
         finish(job.id(), counts);
         return imports.findImport(job.id()).orElseThrow();
+    }
+
+    /** An import the caller may see; another shop's import reads as missing. */
+    public ImportJob find(Caller caller, long importId) {
+        return imports.findImport(importId)
+                .filter(j -> caller.canSee(j.shopId()))
+                .orElseThrow(() -> new NotFoundException("import", importId));
+    }
+
+    /** The rows in error of an import the caller may see, in line order. */
+    public Page<ImportRowError> errors(Caller caller, long importId, PageRequest page) {
+        return imports.importErrors(find(caller, importId).id(), page);
     }
 
     /** The worker side: runs queued IMPORT jobs. */
@@ -86,7 +116,7 @@ public final class ImportService {
 
     private void runQueued(SyncJob job) {
         ImportJob imp = imports.findImport(job.refId())
-                .orElseThrow(() -> new NoSuchElementException("import " + job.refId() + " does not exist"));
+                .orElseThrow(() -> new NotFoundException("import", job.refId()));
         if (imp.status().finished()) {
             return;
         }
@@ -138,11 +168,12 @@ public final class ImportService {
                 null);
     }
 
-    private Shop activeShop(long shopId) {
+    private Shop activeShop(Caller caller, long shopId) {
         Shop shop = shops.findShop(shopId)
-                .orElseThrow(() -> new NoSuchElementException("shop " + shopId + " does not exist"));
+                .filter(s -> caller.canSee(s.id()))
+                .orElseThrow(() -> new NotFoundException("shop", shopId));
         if (!shop.active()) {
-            throw new IllegalStateException("shop " + shopId + " is disabled and takes no new tracking numbers");
+            throw ValidationException.of("shopId", "shop is disabled and takes no new tracking numbers");
         }
         return shop;
     }

@@ -86,7 +86,12 @@ public final class ApiRequest {
 
     /** The JSON body as {@code type}; 415 when it is not JSON, 413 when too large, 400 when malformed. */
     public <T> T body(Class<T> type) {
-        byte[] bytes = jsonBytes();
+        return body(type, maxBodyBytes);
+    }
+
+    /** The JSON body as {@code type}, with a size limit of its own (for bulk routes). */
+    public <T> T body(Class<T> type, long limit) {
+        byte[] bytes = jsonBytes(limit);
         try {
             T value = Json.MAPPER.readValue(bytes, type);
             if (value == null) {
@@ -106,7 +111,7 @@ public final class ApiRequest {
 
     /** The JSON body as a tree, for bodies of more than one shape. */
     public JsonNode bodyTree() {
-        byte[] bytes = jsonBytes();
+        byte[] bytes = jsonBytes(maxBodyBytes);
         try {
             JsonNode node = Json.MAPPER.readTree(bytes);
             if (node == null || node.isMissingNode()) {
@@ -122,14 +127,18 @@ public final class ApiRequest {
 
     /** The raw body, whatever its type, at most the configured size. */
     public byte[] bodyBytes() {
+        return bodyBytes(maxBodyBytes);
+    }
+
+    private byte[] bodyBytes(long maxBodyBytes) {
         long declared = request.headers().contentLength().orElse(-1);
         if (declared > maxBodyBytes) {
-            throw tooLarge();
+            throw tooLarge(maxBodyBytes);
         }
         try (InputStream in = request.content().inputStream()) {
             byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
             if (bytes.length > maxBodyBytes) {
-                throw tooLarge();
+                throw tooLarge(maxBodyBytes);
             }
             return bytes;
         } catch (IOException e) {
@@ -137,13 +146,13 @@ public final class ApiRequest {
         }
     }
 
-    private byte[] jsonBytes() {
+    private byte[] jsonBytes(long limit) {
         Optional<HttpMediaType> type = request.headers().contentType();
         if (type.isPresent() && !type.get().test(MediaTypes.APPLICATION_JSON)) {
             throw new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
                     "Content-Type must be application/json, got " + type.get().mediaType().text());
         }
-        byte[] bytes = bodyBytes();
+        byte[] bytes = bodyBytes(limit);
         if (bytes.length == 0) {
             throw ValidationException.of("body", "is required");
         }
@@ -153,7 +162,7 @@ public final class ApiRequest {
         return bytes;
     }
 
-    private ApiException tooLarge() {
+    private static ApiException tooLarge(long maxBodyBytes) {
         return new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "body is larger than " + maxBodyBytes + " bytes");
     }
 

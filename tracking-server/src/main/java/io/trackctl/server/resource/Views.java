@@ -101,13 +101,13 @@ final class Views {
 
     record TrackingView(long id, long shopId, Long orderId, Long parcelId, String trackingNumber, Long carrierId,
                         Integer carrierKey, String source, StatusView latestStatus, Instant shippedAt,
-                        Instant deliveredAt, String registration, Instant lastSyncAt, Instant createdAt,
-                        Instant updatedAt) {
+                        Instant deliveredAt, String registration, String registrationError, Instant lastSyncAt,
+                        Instant createdAt, Instant updatedAt) {
         static TrackingView of(TrackingNumber t) {
             return new TrackingView(t.id(), t.shopId(), t.orderId(), t.parcelId(), t.number(), t.carrierId(),
                     t.carrierKey(), t.source(), StatusView.of(t.state()), t.shippedAt(), t.state().deliveredAt(),
                     t.registration() == null ? null : t.registration().name().toLowerCase(Locale.ROOT),
-                    t.lastSyncAt(), t.createdAt(), t.updatedAt());
+                    t.registrationError(), t.lastSyncAt(), t.createdAt(), t.updatedAt());
         }
     }
 
