@@ -29,6 +29,7 @@ import io.trackctl.server.alert.WebhookAlertSink;
 import io.trackctl.store.redis.RedisConnection;
 import io.trackctl.store.redis.RedisDedupeCache;
 import io.trackctl.store.redis.RedisRateLimiter;
+import io.trackctl.store.redis.RedisStreamJobQueue;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -92,7 +93,7 @@ public final class Engine implements AutoCloseable {
             if (settings.redis() != null) {
                 b.redis = RedisConnection.open(settings.redis(), es.redisPrefix());
             }
-            b.queue = b.redis == null ? backend.jobs() : redisQueue(backend, b.redis);
+            b.queue = b.redis == null ? backend.jobs() : redisQueue(backend, b.redis, es.lease());
             b.gateway = gateway(settings, b.redis);
             List<DedupeCache> layers = new ArrayList<>();
             layers.add(new MemoryDedupeCache(MEMORY_DEDUPE_CAPACITY));
@@ -133,11 +134,24 @@ public final class Engine implements AutoCloseable {
         return backend instanceof StoreBackend store ? store.store().schedulerLock() : SchedulerLock.local();
     }
 
-    private static JobQueue redisQueue(Backend backend, RedisConnection redis) {
+    /**
+     * The queue on Redis Streams. A job stored but never handed to Redis (its instance died between
+     * the commit and the publication) is orphaned work like a job held by a dead worker, so it is
+     * published again after the same lease (at most a minute), looked for every half lease (at most
+     * every 30 seconds).
+     */
+    private static JobQueue redisQueue(Backend backend, RedisConnection redis, Duration lease) {
         if (!(backend instanceof StoreBackend store)) {
             throw new IllegalArgumentException("the Redis job queue needs the database store as its backend");
         }
-        return store.store().jobQueueOnRedis(redis);
+        Duration after = min(lease, Duration.ofMinutes(1));
+        Duration every = min(lease.dividedBy(2), Duration.ofSeconds(30));
+        return store.store().jobQueueOnRedis(redis, new RedisStreamJobQueue.Options(every, after,
+                RedisStreamJobQueue.Options.defaults().republishBatch()));
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private static TrackingGateway gateway(ServerSettings settings, RedisConnection redis) {

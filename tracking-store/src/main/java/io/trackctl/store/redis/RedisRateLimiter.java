@@ -17,7 +17,9 @@ import redis.clients.jedis.exceptions.JedisConnectionException;
  *
  * <p>The window is one second plus {@link #DEFAULT_GUARD}: a permit is granted in Redis, but the
  * request reaches 17TRACK a little later, and without the margin a late arrival and an early one a
- * window apart would land in one second at the server.
+ * window apart would land in one second at the server. Across busy processes that delay varies by
+ * a few hundred milliseconds (scheduling, garbage collection, connection set-up), hence a guard
+ * larger than the in-process limiter's.
  *
  * <p>When Redis cannot be reached no permit is granted and {@link #acquire()} throws a
  * {@link TransientFailureException}: the call is not made and the job that wanted it is retried
@@ -51,7 +53,7 @@ public final class RedisRateLimiter implements RateLimiter {
     private final long windowMicros;
 
     /** Extra window length that absorbs the delay between a grant and the request's arrival. */
-    public static final Duration DEFAULT_GUARD = Duration.ofMillis(100);
+    public static final Duration DEFAULT_GUARD = Duration.ofMillis(250);
 
     /** {@code permitsPerSecond} requests in any window of one second plus {@link #DEFAULT_GUARD}. */
     public RedisRateLimiter(RedisConnection redis, String apiKey, int permitsPerSecond) {
