@@ -46,6 +46,19 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void theUploadLimitIsItsOwnSettingWithA50MibDefault() {
+        assertThat(SettingsLoader.load(SettingsLoader.Flags.NONE, Map.of()).maxUploadBytes())
+                .isEqualTo(50L * 1024 * 1024);
+        ServerSettings s = SettingsLoader.load(SettingsLoader.Flags.NONE,
+                Map.of("TRACKCTL_MAX_UPLOAD_BYTES", "3000000000", "TRACKCTL_MAX_BODY_BYTES", "2048"));
+        assertThat(s.maxUploadBytes()).isEqualTo(3_000_000_000L);
+        assertThat(s.maxBodyBytes()).isEqualTo(2048);
+        assertThat(s.toString()).contains("maxUploadBytes=3000000000");
+        assertThatThrownBy(() -> SettingsLoader.load(SettingsLoader.Flags.NONE,
+                Map.of("TRACKCTL_MAX_UPLOAD_BYTES", "lots"))).hasMessageContaining("max upload size");
+    }
+
+    @Test
     void badValuesAreRefusedWithTheirName() {
         assertThatThrownBy(() -> SettingsLoader.load(SettingsLoader.Flags.NONE, Map.of("TRACKCTL_PORT", "http")))
                 .hasMessageContaining("port");

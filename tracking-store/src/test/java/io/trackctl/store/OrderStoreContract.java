@@ -30,6 +30,24 @@ public abstract class OrderStoreContract extends StoreContractTest {
     }
 
     @Test
+    void ensuringManyOrdersAndParcelsAtOnceReusesWhatExistsAndCreatesTheRest() {
+        Shop shop = aShop();
+        Order existing = store.orders().ensureOrder(shop.id(), "BULK-1");
+
+        java.util.Map<String, Long> orders = store.orders().ensureOrders(shop.id(), java.util.List.of("BULK-1", "BULK-2"));
+
+        assertThat(orders).containsEntry("BULK-1", existing.id()).containsKey("BULK-2");
+        assertThat(store.orders().ensureOrder(shop.id(), "BULK-2").id()).isEqualTo(orders.get("BULK-2"));
+        Parcel p1 = store.orders().ensureParcel(existing.id(), "P1");
+        OrderStore.ParcelKey k1 = new OrderStore.ParcelKey(existing.id(), "P1");
+        OrderStore.ParcelKey k2 = new OrderStore.ParcelKey(orders.get("BULK-2"), "P1");
+        java.util.Map<OrderStore.ParcelKey, Long> parcels = store.orders().ensureParcels(java.util.List.of(k1, k2));
+        assertThat(parcels).containsEntry(k1, p1.id()).containsKey(k2);
+        assertThat(parcels.get(k2)).isNotEqualTo(p1.id());
+        assertThat(store.orders().ensureParcels(java.util.List.of(k2))).containsEntry(k2, parcels.get(k2));
+    }
+
+    @Test
     void ensuringAParcelTwiceGivesTheSameParcelAndOrdersListTheirParcels() {
         Order o = store.orders().ensureOrder(aShop().id(), "ORD-2");
 

@@ -13,10 +13,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The row pipeline shared by CSV imports and JSON batches: validates each row, records each bad
@@ -85,14 +87,19 @@ public final class ImportPipeline {
 
         ImportCounts write(List<ImportRow> batch, ImportCounts before, Listener listener) {
             List<ImportRowError> errors = new ArrayList<>();
-            List<NewTrackingNumber> good = new ArrayList<>(batch.size());
+            List<ImportRow> valid = new ArrayList<>(batch.size());
             for (ImportRow row : batch) {
                 String problem = validate(row);
                 if (problem != null) {
                     errors.add(new ImportRowError(jobId, row.lineNumber(), row.rawLine(), problem));
                 } else {
-                    good.add(toNew(row));
+                    valid.add(row);
                 }
+            }
+            ensureLinks(valid);
+            List<NewTrackingNumber> good = new ArrayList<>(valid.size());
+            for (ImportRow row : valid) {
+                good.add(toNew(row));
             }
             List<TrackingNumber> created = new ArrayList<>();
             long duplicates = 0;
@@ -149,19 +156,41 @@ public final class ImportPipeline {
             });
         }
 
+        /** Creates the orders and parcels a batch names in one go per kind (one transaction each). */
+        private void ensureLinks(List<ImportRow> rows) {
+            bound(orderCache, rows.size());
+            bound(parcelCache, rows.size());
+            Set<String> newOrders = new LinkedHashSet<>();
+            for (ImportRow r : rows) {
+                if (r.orderExternalId() != null && !orderCache.containsKey(r.orderExternalId().trim())) {
+                    newOrders.add(r.orderExternalId().trim());
+                }
+            }
+            orderCache.putAll(orders.ensureOrders(shopId, newOrders));
+            Set<OrderStore.ParcelKey> newParcels = new LinkedHashSet<>();
+            for (ImportRow r : rows) {
+                if (r.orderExternalId() != null && r.parcelNo() != null) {
+                    long orderId = orderCache.get(r.orderExternalId().trim());
+                    if (!parcelCache.containsKey(orderId + "|" + r.parcelNo().trim())) {
+                        newParcels.add(new OrderStore.ParcelKey(orderId, r.parcelNo().trim()));
+                    }
+                }
+            }
+            orders.ensureParcels(newParcels).forEach((k, id) -> parcelCache.put(k.orderId() + "|" + k.parcelNo(), id));
+        }
+
         private Long orderId(String externalId) {
-            bound(orderCache);
             return orderCache.computeIfAbsent(externalId.trim(), e -> orders.ensureOrder(shopId, e).id());
         }
 
         private Long parcelId(long orderId, String parcelNo) {
-            bound(parcelCache);
             return parcelCache.computeIfAbsent(orderId + "|" + parcelNo.trim(),
                     k -> orders.ensureParcel(orderId, parcelNo.trim()).id());
         }
 
-        private static void bound(Map<String, Long> cache) {
-            if (cache.size() >= LOOKUP_CACHE_LIMIT) {
+        /** Keeps a cache bounded: emptied before a batch that could push it past the limit. */
+        private static void bound(Map<String, Long> cache, int coming) {
+            if (cache.size() + coming > LOOKUP_CACHE_LIMIT) {
                 cache.clear();
             }
         }

@@ -109,7 +109,10 @@ public final class ImportService {
         return imports.importErrors(find(caller, importId).id(), page);
     }
 
-    /** The worker side: runs queued IMPORT jobs. */
+    /**
+     * The worker side: runs queued IMPORT jobs. The stored upload belongs to its import and is
+     * deleted once the import has ended, whichever way.
+     */
     public JobHandler handler() {
         return JobHandler.each(this::runQueued);
     }
@@ -117,6 +120,24 @@ public final class ImportService {
     private void runQueued(SyncJob job) {
         ImportJob imp = imports.findImport(job.refId())
                 .orElseThrow(() -> new NotFoundException("import", job.refId()));
+        try {
+            runOrEnd(imp);
+        } finally {
+            if (imp.storedPath() != null && imports.findImport(imp.id()).map(j -> j.status().finished()).orElse(true)) {
+                deleteUpload(Path.of(imp.storedPath()));
+            }
+        }
+    }
+
+    private static void deleteUpload(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot delete the imported upload {0}: {1}", file, e.getMessage());
+        }
+    }
+
+    private void runOrEnd(ImportJob imp) {
         if (imp.status().finished()) {
             return;
         }

@@ -141,9 +141,17 @@ public final class SyncService {
         };
     }
 
-    /** The worker side of PULL jobs. */
+    /**
+     * The worker side of PULL jobs. A pull queued before the number was last synced (a scheduler
+     * run while an earlier pull still waited for a retry, say) succeeds without calling 17TRACK.
+     */
     public JobHandler pullHandler() {
         return new BatchHandler() {
+            @Override
+            boolean doneSince(SyncJob job, TrackingNumber t) {
+                return t.lastSyncAt() != null && job.createdAt() != null && t.lastSyncAt().isAfter(job.createdAt());
+            }
+
             @Override
             Map<Long, Throwable> work(Map<Long, TrackingNumber> byJob) {
                 TrackingGateway.Pull pull = gateway.pull(refs(byJob.values()));
@@ -224,12 +232,19 @@ public final class SyncService {
             Map<Long, TrackingNumber> byJob = new LinkedHashMap<>();
             for (SyncJob j : jobs) {
                 if (j.trackingId() != null) {
-                    tracking.findTracking(j.trackingId()).ifPresent(t -> byJob.put(j.id(), t));
+                    tracking.findTracking(j.trackingId())
+                            .filter(t -> !doneSince(j, t))
+                            .ifPresent(t -> byJob.put(j.id(), t));
                 }
             }
             return byJob.isEmpty() ? Map.of() : work(byJob);
         }
 
         abstract Map<Long, Throwable> work(Map<Long, TrackingNumber> byJob);
+
+        /** Whether the job's work was already done by another job since it was queued. */
+        boolean doneSince(SyncJob job, TrackingNumber t) {
+            return false;
+        }
     }
 }

@@ -7,7 +7,11 @@ import io.trackctl.core.model.PageRequest;
 import io.trackctl.core.model.Parcel;
 import io.trackctl.core.port.OrderStore;
 
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -30,6 +34,41 @@ public final class SqlOrderStore implements OrderStore {
         return db.tx(x -> {
             x.dml("order.insert-if-absent", p);
             return x.get("order.find-by-external", p, Mappers::order).orElseThrow();
+        });
+    }
+
+    @Override
+    public Map<String, Long> ensureOrders(long shopId, Collection<String> externalIds) {
+        if (externalIds.isEmpty()) {
+            return Map.of();
+        }
+        Instant now = db.now();
+        return db.tx(x -> {
+            Map<String, Long> ids = new LinkedHashMap<>();
+            for (String e : externalIds) {
+                Params p = db.params().put("shop_id", shopId).put("external_id", e.trim()).put("now", now);
+                x.dml("order.insert-if-absent", p);
+                ids.put(e, x.get("order.find-by-external", p, Mappers::order).orElseThrow().id());
+            }
+            return ids;
+        });
+    }
+
+    @Override
+    public Map<ParcelKey, Long> ensureParcels(Collection<ParcelKey> keys) {
+        if (keys.isEmpty()) {
+            return Map.of();
+        }
+        Instant now = db.now();
+        return db.tx(x -> {
+            Map<ParcelKey, Long> ids = new LinkedHashMap<>();
+            for (ParcelKey k : keys) {
+                Params p = db.params().put("order_id", k.orderId()).put("parcel_no", k.parcelNo().trim())
+                        .put("now", now);
+                x.dml("parcel.insert-if-absent", p);
+                ids.put(k, x.get("parcel.find-by-no", p, Mappers::parcel).orElseThrow().id());
+            }
+            return ids;
         });
     }
 
