@@ -92,6 +92,7 @@ class ScaleOutClusterTest {
             killedAt.set(Instant.now());
         });
 
+        System.out.println("pushes: " + result + " (" + Math.round(result.perSecond()) + " acknowledged/s)");
         assertThat(victim.alive()).as("the scheduler's instance was killed").isFalse();
         assertThat(killedAt.get()).isNotNull();
         assertThat(result.acknowledged()).as("pushes answered 200 (%s)", result).isGreaterThan(PUSHES * 9 / 10);
@@ -257,6 +258,9 @@ class ScaleOutClusterTest {
                 latestEnding = r;
             }
         }
+        System.out.println("scheduler runs by instance: " + runs.stream().collect(java.util.stream.Collectors
+                .groupingBy(SchedulerRuns.Run::instance, java.util.TreeMap::new, java.util.stream.Collectors.counting()))
+                + ", leader killed at " + killedAt);
         assertThat(overlaps).as("scheduler runs that overlap").isEmpty();
         assertThat(runs).filteredOn(r -> r.instance().equals(leader))
                 .allSatisfy(r -> assertThat(r.end()).isBefore(killedAt));
