@@ -29,7 +29,8 @@ public interface Backend extends AutoCloseable {
     SnapshotStore snapshots();
 
     /** The job queue on Redis Streams with job state kept in this backend's database. */
-    default JobQueue jobsOnRedis(io.trackctl.store.redis.RedisConnection redis) {
+    default JobQueue jobsOnRedis(io.trackctl.store.redis.RedisConnection redis,
+                                 io.trackctl.store.redis.RedisStreamJobQueue.Options options) {
         throw new IllegalArgumentException("the Redis job queue needs the database store as its backend");
     }
 

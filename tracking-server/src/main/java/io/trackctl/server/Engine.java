@@ -29,6 +29,7 @@ import io.trackctl.server.alert.WebhookAlertSink;
 import io.trackctl.store.redis.RedisConnection;
 import io.trackctl.store.redis.RedisDedupeCache;
 import io.trackctl.store.redis.RedisRateLimiter;
+import io.trackctl.store.redis.RedisStreamJobQueue;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -92,7 +93,7 @@ public final class Engine implements AutoCloseable {
             if (settings.redis() != null) {
                 b.redis = RedisConnection.open(settings.redis(), es.redisPrefix());
             }
-            b.queue = b.redis == null ? backend.jobs() : redisQueue(backend, b.redis);
+            b.queue = b.redis == null ? backend.jobs() : redisQueue(backend, b.redis, es.lease());
             b.gateway = gateway(settings, b.redis);
             List<DedupeCache> layers = new ArrayList<>();
             layers.add(new MemoryDedupeCache(MEMORY_DEDUPE_CAPACITY));
@@ -115,7 +116,8 @@ public final class Engine implements AutoCloseable {
             if (runWorkers) {
                 b.runner.start();
                 if (b.gateway != null && es.scheduler()) {
-                    b.scheduler = new SyncScheduler(b.sync, schedulerLock(backend)).start();
+                    b.scheduler = new SyncScheduler(b.sync, schedulerLock(backend),
+                            runLog(es, b.redis, b.instanceId)).start();
                 }
             }
             return new Engine(b);
@@ -132,8 +134,21 @@ public final class Engine implements AutoCloseable {
         return backend instanceof StoreBackend store ? store.store().schedulerLock() : SchedulerLock.local();
     }
 
-    private static JobQueue redisQueue(Backend backend, RedisConnection redis) {
-        return backend.jobsOnRedis(redis);
+    /**
+     * The queue on Redis Streams. A job stored but never handed to Redis (its instance died between
+     * the commit and the publication) is orphaned work like a job held by a dead worker, so it is
+     * published again after the same lease (at most a minute), looked for every half lease (at most
+     * every 30 seconds).
+     */
+    private static JobQueue redisQueue(Backend backend, RedisConnection redis, Duration lease) {
+        Duration after = min(lease, Duration.ofMinutes(1));
+        Duration every = min(lease.dividedBy(2), Duration.ofSeconds(30));
+        return backend.jobsOnRedis(redis, new RedisStreamJobQueue.Options(every, after,
+                RedisStreamJobQueue.Options.defaults().republishBatch()));
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private static TrackingGateway gateway(ServerSettings settings, RedisConnection redis) {
@@ -147,6 +162,13 @@ public final class Engine implements AutoCloseable {
                 : new RedisRateLimiter(redis, settings.seventeenTrackKey(), config.requestsPerSecond());
         HttpClient http = HttpClient.newBuilder().connectTimeout(config.connectTimeout()).build();
         return new SeventeenTrackClient(http, config, limiter);
+    }
+
+    private static SyncScheduler.RunLog runLog(EngineSettings es, RedisConnection redis, String instanceId) {
+        if (!es.recordSchedulerRuns()) {
+            return SyncScheduler.RunLog.NONE;
+        }
+        return redis == null ? SchedulerRuns.logged(instanceId) : SchedulerRuns.inRedis(redis, instanceId);
     }
 
     private static SignatureVerifier verifier(List<String> keys) {

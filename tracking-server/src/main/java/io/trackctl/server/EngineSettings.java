@@ -20,11 +20,15 @@ import java.util.List;
  * @param webhookMaxBytes  the largest webhook body accepted (larger ones are answered 413 and logged)
  * @param retryBaseDelay   the wait after a job's first failed attempt, doubled after each further one
  * @param retryMaxDelay    the longest wait between two attempts
- * @param redisPrefix      the prefix of every Redis key this instance uses (instances that share work share it)
+ * @param redisPrefix      what every Redis key of this deployment starts with ({@value #DEFAULT_REDIS_PREFIX}
+ *                         by default); instances that work together share it
+ * @param recordSchedulerRuns whether each scheduler run is appended to the Redis list
+ *                         {@code <prefix>scheduler:runs} (instance, start, end), to check that runs never overlap
  */
 public record EngineSettings(int workers, int maxAttempts, Duration timestampWindow, URI alertWebhook,
                              Duration lease, boolean scheduler, SyncSettings sync, long webhookMaxBytes,
-                             Duration retryBaseDelay, Duration retryMaxDelay, String redisPrefix) {
+                             Duration retryBaseDelay, Duration retryMaxDelay, String redisPrefix,
+                             boolean recordSchedulerRuns) {
 
     public static final long DEFAULT_WEBHOOK_MAX_BYTES = 1024 * 1024;
     public static final Duration DEFAULT_RETRY_BASE_DELAY = Duration.ofSeconds(2);
@@ -48,6 +52,9 @@ public record EngineSettings(int workers, int maxAttempts, Duration timestampWin
             problems.add("the alert webhook must be an http or https URL");
         }
         lease = lease == null ? Duration.ofMinutes(2) : lease;
+        if (lease.compareTo(Duration.ofSeconds(1)) < 0) {
+            problems.add("the job lease must be at least one second");
+        }
         sync = sync == null ? SyncSettings.defaults() : sync;
         webhookMaxBytes = webhookMaxBytes == 0 ? DEFAULT_WEBHOOK_MAX_BYTES : webhookMaxBytes;
         if (webhookMaxBytes < 1024 || webhookMaxBytes > 64L * 1024 * 1024) {
@@ -67,7 +74,7 @@ public record EngineSettings(int workers, int maxAttempts, Duration timestampWin
     /** The settings with the default webhook limit, retry delays and Redis prefix. */
     public EngineSettings(int workers, int maxAttempts, Duration timestampWindow, URI alertWebhook, Duration lease,
                           boolean scheduler, SyncSettings sync) {
-        this(workers, maxAttempts, timestampWindow, alertWebhook, lease, scheduler, sync, 0, null, null, null);
+        this(workers, maxAttempts, timestampWindow, alertWebhook, lease, scheduler, sync, 0, null, null, null, false);
     }
 
     /** Two workers, 3 attempts, a 5-minute timestamp window, no alert webhook, the default schedule. */
@@ -78,46 +85,51 @@ public record EngineSettings(int workers, int maxAttempts, Duration timestampWin
 
     public EngineSettings withWorkers(int n) {
         return new EngineSettings(n, maxAttempts, timestampWindow, alertWebhook, lease, scheduler, sync, webhookMaxBytes,
-                retryBaseDelay, retryMaxDelay, redisPrefix);
+                retryBaseDelay, retryMaxDelay, redisPrefix, recordSchedulerRuns);
     }
 
     public EngineSettings withAlertWebhook(URI url) {
         return new EngineSettings(workers, maxAttempts, timestampWindow, url, lease, scheduler, sync, webhookMaxBytes,
-                retryBaseDelay, retryMaxDelay, redisPrefix);
+                retryBaseDelay, retryMaxDelay, redisPrefix, recordSchedulerRuns);
     }
 
     public EngineSettings withSync(SyncSettings s) {
         return new EngineSettings(workers, maxAttempts, timestampWindow, alertWebhook, lease, scheduler, s, webhookMaxBytes,
-                retryBaseDelay, retryMaxDelay, redisPrefix);
+                retryBaseDelay, retryMaxDelay, redisPrefix, recordSchedulerRuns);
     }
 
     public EngineSettings withMaxAttempts(int n) {
         return new EngineSettings(workers, n, timestampWindow, alertWebhook, lease, scheduler, sync, webhookMaxBytes,
-                retryBaseDelay, retryMaxDelay, redisPrefix);
+                retryBaseDelay, retryMaxDelay, redisPrefix, recordSchedulerRuns);
     }
 
     public EngineSettings withWebhookMaxBytes(long bytes) {
         return new EngineSettings(workers, maxAttempts, timestampWindow, alertWebhook, lease, scheduler, sync, bytes,
-                retryBaseDelay, retryMaxDelay, redisPrefix);
+                retryBaseDelay, retryMaxDelay, redisPrefix, recordSchedulerRuns);
     }
 
     public EngineSettings withTimestampWindow(Duration window) {
         return new EngineSettings(workers, maxAttempts, window, alertWebhook, lease, scheduler, sync, webhookMaxBytes,
-                retryBaseDelay, retryMaxDelay, redisPrefix);
+                retryBaseDelay, retryMaxDelay, redisPrefix, recordSchedulerRuns);
     }
 
     public EngineSettings withRetryDelays(Duration base, Duration max) {
         return new EngineSettings(workers, maxAttempts, timestampWindow, alertWebhook, lease, scheduler, sync,
-                webhookMaxBytes, base, max, redisPrefix);
+                webhookMaxBytes, base, max, redisPrefix, recordSchedulerRuns);
     }
 
     public EngineSettings withLease(Duration newLease) {
         return new EngineSettings(workers, maxAttempts, timestampWindow, alertWebhook, newLease, scheduler, sync,
-                webhookMaxBytes, retryBaseDelay, retryMaxDelay, redisPrefix);
+                webhookMaxBytes, retryBaseDelay, retryMaxDelay, redisPrefix, recordSchedulerRuns);
     }
 
     public EngineSettings withRedisPrefix(String prefix) {
         return new EngineSettings(workers, maxAttempts, timestampWindow, alertWebhook, lease, scheduler, sync,
-                webhookMaxBytes, retryBaseDelay, retryMaxDelay, prefix);
+                webhookMaxBytes, retryBaseDelay, retryMaxDelay, prefix, recordSchedulerRuns);
+    }
+
+    public EngineSettings withRecordedSchedulerRuns(boolean on) {
+        return new EngineSettings(workers, maxAttempts, timestampWindow, alertWebhook, lease, scheduler, sync,
+                webhookMaxBytes, retryBaseDelay, retryMaxDelay, redisPrefix, on);
     }
 }

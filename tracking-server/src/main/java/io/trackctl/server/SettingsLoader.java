@@ -91,10 +91,15 @@ public final class SettingsLoader {
                 e.get("retry-base-delay").asString().asOptional(), SettingsLoader::duration, d.retryBaseDelay());
         Duration retryMax = pick(null, env, "TRACKCTL_RETRY_MAX_DELAY",
                 e.get("retry-max-delay").asString().asOptional(), SettingsLoader::duration, d.retryMaxDelay());
+        Duration lease = pick(null, env, "TRACKCTL_JOB_LEASE", e.get("job-lease").asString().asOptional(),
+                SettingsLoader::duration, d.lease());
         String redisPrefix = pick(null, env, "TRACKCTL_REDIS_PREFIX", e.get("redis-prefix").asString().asOptional(),
                 v -> v, d.redisPrefix());
-        return new EngineSettings(workers, attempts, window, alert, d.lease(), scheduler, sync, webhookMax,
-                retryBase, retryMax, redisPrefix);
+        boolean recordRuns = pick(null, env, "TRACKCTL_RECORD_SCHEDULER_RUNS",
+                e.get("record-scheduler-runs").asString().asOptional(), v -> Boolean.parseBoolean(v.trim()),
+                d.recordSchedulerRuns());
+        return new EngineSettings(workers, attempts, window, alert, lease, scheduler, sync, webhookMax,
+                retryBase, retryMax, redisPrefix, recordRuns);
     }
 
     private static Config yaml(Path file) {

@@ -80,8 +80,9 @@ public final class StoreBackend implements Backend {
     }
 
     @Override
-    public JobQueue jobsOnRedis(io.trackctl.store.redis.RedisConnection redis) {
-        return store.jobQueueOnRedis(redis);
+    public JobQueue jobsOnRedis(io.trackctl.store.redis.RedisConnection redis,
+                                io.trackctl.store.redis.RedisStreamJobQueue.Options options) {
+        return store.jobQueueOnRedis(redis, options);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.trackctl.core.sync;
 
+import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -12,13 +13,34 @@ public final class SyncScheduler implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(SyncScheduler.class.getName());
 
+    /**
+     * Told about every run this instance made while holding the lock (for operators and for tests
+     * that check that runs never overlap across instances).
+     */
+    @FunctionalInterface
+    public interface RunLog {
+
+        /** Logs nothing. */
+        RunLog NONE = (start, end, queued) -> {
+        };
+
+        /** A run that started (the lock held) at {@code start}, ended at {@code end}, queued {@code queued} pulls. */
+        void ran(Instant start, Instant end, int queued);
+    }
+
     private final SyncService sync;
     private final SchedulerLock lock;
+    private final RunLog runLog;
     private final ScheduledExecutorService timer;
 
     public SyncScheduler(SyncService sync, SchedulerLock lock) {
+        this(sync, lock, RunLog.NONE);
+    }
+
+    public SyncScheduler(SyncService sync, SchedulerLock lock, RunLog runLog) {
         this.sync = sync;
         this.lock = lock;
+        this.runLog = runLog == null ? RunLog.NONE : runLog;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "trackctl-scheduler");
             t.setDaemon(true);
@@ -38,7 +60,13 @@ public final class SyncScheduler implements AutoCloseable {
             if (!lock.tryAcquire()) {
                 return 0;
             }
-            int queued = sync.scheduleStale();
+            Instant start = Instant.now();
+            int queued = 0;
+            try {
+                queued = sync.scheduleStale();
+            } finally {
+                runLog.ran(start, Instant.now(), queued);
+            }
             if (queued > 0) {
                 LOG.log(System.Logger.Level.INFO, "scheduler queued {0} pulls of stale numbers", queued);
             }

@@ -100,8 +100,8 @@ final class FlakyBackend implements Backend {
     }
 
     @Override
-    public JobQueue jobsOnRedis(RedisConnection redis) {
-        return real.jobsOnRedis(redis);
+    public JobQueue jobsOnRedis(RedisConnection redis, io.trackctl.store.redis.RedisStreamJobQueue.Options options) {
+        return real.jobsOnRedis(redis, options);
     }
 
     @Override

@@ -71,4 +71,15 @@ class RedisDedupeCacheTest {
 
         assertThat(firsts).isEqualTo(1);
     }
+
+    @Test
+    void anUnreachableRedisForgetsInsteadOfFailingSoTheDatabaseDecides() {
+        try (RedisConnection down = RedisConnection.open("redis://127.0.0.1:1", "nowhere:")) {
+            RedisDedupeCache cache = new RedisDedupeCache(down, Duration.ofMinutes(5));
+
+            assertThat(cache.seen(KEY)).isFalse();
+            assertThat(cache.firstSighting(KEY)).isTrue();
+            assertThat(cache.firstSighting(KEY)).isTrue();
+        }
+    }
 }

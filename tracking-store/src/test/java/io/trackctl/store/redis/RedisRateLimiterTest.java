@@ -1,6 +1,10 @@
 package io.trackctl.store.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.trackctl.core.retry.RetryPolicy;
+import io.trackctl.core.retry.TransientFailureException;
 
 import io.trackctl.store.testing.RedisTestServer;
 import java.util.ArrayList;
@@ -47,9 +51,21 @@ class RedisRateLimiterTest {
         List<Long> sorted = new ArrayList<>(grants);
         Collections.sort(sorted);
         assertThat(sorted).hasSize(12);
-        // In any window of 4 consecutive grants, the first and last are at least ~1 s apart.
+        // In any window of 4 consecutive grants, the first and last are a second and the guard apart.
         for (int i = 3; i < sorted.size(); i++) {
-            assertThat(sorted.get(i) - sorted.get(i - 3)).isGreaterThan(TimeUnit.MILLISECONDS.toNanos(950));
+            assertThat(sorted.get(i) - sorted.get(i - 3)).isGreaterThan(TimeUnit.MILLISECONDS.toNanos(1050));
+        }
+    }
+
+    @Test
+    void anUnreachableRedisGrantsNoPermitAndTheFailureIsRetryable() {
+        try (RedisConnection down = RedisConnection.open("redis://127.0.0.1:1", "nowhere:")) {
+            RedisRateLimiter limiter = new RedisRateLimiter(down, "some-key", 3);
+
+            assertThatThrownBy(limiter::acquire)
+                    .isInstanceOf(TransientFailureException.class)
+                    .hasMessageContaining("Redis is unreachable")
+                    .satisfies(e -> assertThat(RetryPolicy.isRetryable(e)).isTrue());
         }
     }
 
