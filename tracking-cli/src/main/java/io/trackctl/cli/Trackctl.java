@@ -72,6 +72,7 @@ public final class Trackctl {
     static int exitCode(Exception e) {
         return switch (e) {
             case CliException c -> c.exitCode();
+            case io.trackctl.core.retry.TransientFailureException t -> ExitCodes.UNAVAILABLE;
             case ValidationException v -> ExitCodes.USAGE;
             case NotFoundException n -> ExitCodes.NOT_FOUND;
             case ConflictException c -> ExitCodes.CONFLICT;
@@ -97,7 +98,7 @@ public final class Trackctl {
     /** A message without the password a database URL in it may carry. */
     static String redact(String message) {
         return message.replaceAll("(?i)(password=)[^&;\\s]*", "$1****")
-                .replaceAll("//([^:/@\\s]+):[^@/\\s]*@", "//$1:****@");
+                .replaceAll("//([^:/@\\s]*):[^@/\\s]*@", "//$1:****@");
     }
 
     /** A wrong command line: one line saying what is wrong and where the help is. */

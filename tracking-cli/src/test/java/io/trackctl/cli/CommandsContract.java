@@ -178,7 +178,7 @@ abstract class CommandsContract {
                     new NewJob(JobKind.APPLY_WEBHOOK, JobTrigger.WEBHOOK, null, null, 3, now));
             deliveryId = accepted.deliveryId();
             jobId = accepted.jobId();
-            store.jobs().failed(jobId, "applier was down");
+            store.jobs().failed(claimOne(store), "applier was down");
         }
 
         CliRun jobs = run("jobs", "list", "--status", "failed", "--format", "json");
@@ -187,7 +187,7 @@ abstract class CommandsContract {
         assertThat(json(retry).get("requeued").asInt()).isEqualTo(1);
         assertThat(run("jobs", "retry", "987654").exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
         try (TrackctlStore store = store()) {
-            store.jobs().failed(jobId, "down again");
+            store.jobs().failed(claimOne(store), "down again");
         }
         assertThat(json(run("jobs", "retry", "--all-failed", "--format", "json")).get("requeued").asInt()).isEqualTo(1);
         assertThat(json(run("jobs", "list", "--status", "pending", "--kind", "apply_webhook", "--format", "json"))
@@ -299,5 +299,11 @@ abstract class CommandsContract {
                     .contains("1Z999AA10000000019").contains("synced");
             assertThat(run("sync", "NOSUCHNUMBER1", "--17track-key", "k").exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
         }
+    }
+
+    /** Claims the one pending job, as a worker would, so its failure can be recorded under that claim. */
+    private static io.trackctl.core.model.SyncJob claimOne(TrackctlStore store) {
+        return store.jobs().claim(java.util.EnumSet.allOf(JobKind.class), 1, "test-worker",
+                java.time.Duration.ofMinutes(1), java.time.Duration.ZERO).getFirst();
     }
 }

@@ -65,6 +65,7 @@ public final class Engine implements AutoCloseable {
     private final JobRunner runner;
     private final SyncScheduler scheduler;
     private final String instanceId;
+    private final List<AutoCloseable> owned;
 
     private Engine(Builder b) {
         this.redis = b.redis;
@@ -79,6 +80,7 @@ public final class Engine implements AutoCloseable {
         this.runner = b.runner;
         this.scheduler = b.scheduler;
         this.instanceId = b.instanceId;
+        this.owned = List.copyOf(b.owned);
     }
 
     /**
@@ -94,7 +96,7 @@ public final class Engine implements AutoCloseable {
                 b.redis = RedisConnection.open(settings.redis(), es.redisPrefix());
             }
             b.queue = b.redis == null ? backend.jobs() : redisQueue(backend, b.redis, es.lease());
-            b.gateway = gateway(settings, b.redis);
+            b.gateway = gateway(settings, b.redis, b.owned);
             List<DedupeCache> layers = new ArrayList<>();
             layers.add(new MemoryDedupeCache(MEMORY_DEDUPE_CAPACITY));
             if (b.redis != null) {
@@ -103,7 +105,7 @@ public final class Engine implements AutoCloseable {
             b.ingest = new WebhookIngest(backend.webhooks(), b.queue, verifier(settings.signingKeys()), layers,
                     es.timestampWindow(), es.maxAttempts());
             b.applier = new SnapshotApplier(backend.tracking(), backend.snapshots(), backend.webhooks(), clock);
-            b.alerts = new Alerts(backend.alerts(), sinks(es.alertWebhook()));
+            b.alerts = new Alerts(backend.alerts(), sinks(es.alertWebhook(), b.owned));
             b.sync = new SyncService(backend.tracking(), b.queue, b.gateway, b.applier, es.sync(), clock);
             b.registration = b.gateway == null ? TrackingService.RegistrationQueue.NONE
                     : TrackingService.RegistrationQueue.on(b.queue, es.maxAttempts());
@@ -122,9 +124,13 @@ public final class Engine implements AutoCloseable {
             }
             return new Engine(b);
         } catch (RuntimeException e) {
-            if (b.redis != null) {
-                b.redis.close();
+            if (b.scheduler != null) {
+                b.scheduler.close();
             }
+            if (b.runner != null) {
+                b.runner.close();
+            }
+            closeAll(b.queue, b.owned, b.redis);
             throw e;
         }
     }
@@ -151,7 +157,8 @@ public final class Engine implements AutoCloseable {
         return a.compareTo(b) <= 0 ? a : b;
     }
 
-    private static TrackingGateway gateway(ServerSettings settings, RedisConnection redis) {
+    private static TrackingGateway gateway(ServerSettings settings, RedisConnection redis,
+                                           List<AutoCloseable> owned) {
         if (settings.seventeenTrackKey() == null) {
             return null;
         }
@@ -161,6 +168,7 @@ public final class Engine implements AutoCloseable {
                 ? SlidingWindowRateLimiter.shared(settings.seventeenTrackKey(), config.requestsPerSecond())
                 : new RedisRateLimiter(redis, settings.seventeenTrackKey(), config.requestsPerSecond());
         HttpClient http = HttpClient.newBuilder().connectTimeout(config.connectTimeout()).build();
+        owned.add(http);
         return new SeventeenTrackClient(http, config, limiter);
     }
 
@@ -186,11 +194,12 @@ public final class Engine implements AutoCloseable {
         };
     }
 
-    private static List<AlertSink> sinks(URI alertWebhook) {
+    private static List<AlertSink> sinks(URI alertWebhook, List<AutoCloseable> owned) {
         if (alertWebhook == null) {
             return List.of();
         }
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        owned.add(http);
         return List.of(new WebhookAlertSink(http, alertWebhook, Duration.ofSeconds(10)));
     }
 
@@ -284,13 +293,32 @@ public final class Engine implements AutoCloseable {
             scheduler.close();
         }
         runner.close();
-        if (redis != null) {
-            redis.close();
-        }
+        closeAll(queue, owned, redis);
         LOG.log(System.Logger.Level.DEBUG, "engine {0} stopped", instanceId);
     }
 
+    /** The Redis queue (its listener on the database queue), the HTTP clients, then Redis itself. */
+    private static void closeAll(JobQueue queue, List<AutoCloseable> owned, RedisConnection redis) {
+        List<AutoCloseable> all = new ArrayList<>();
+        if (queue instanceof AutoCloseable c && redis != null) {
+            all.add(c);
+        }
+        all.addAll(owned);
+        if (redis != null) {
+            all.add(redis);
+        }
+        for (AutoCloseable c : all) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                LOG.log(System.Logger.Level.WARNING, "closing {0} failed: {1}", c.getClass().getSimpleName(),
+                        e.toString());
+            }
+        }
+    }
+
     private static final class Builder {
+        final List<AutoCloseable> owned = new ArrayList<>();
         RedisConnection redis;
         JobQueue queue;
         TrackingGateway gateway;

@@ -138,7 +138,7 @@ public record ServerSettings(int port, Path dataDir, String db, String redis, St
 
     /** The JDBC URL without any password it may carry. */
     public String dbForDisplay() {
-        return db.replaceAll("(?i)(password=)[^&;]*", "$1****").replaceAll("//([^:/@]+):[^@/]*@", "//$1:****@");
+        return db.replaceAll("(?i)(password=)[^&;]*", "$1****").replaceAll("//([^:/@]*):[^@/]*@", "//$1:****@");
     }
 
     @Override

@@ -71,7 +71,7 @@ public final class SettingsLoader {
         URI alert = pick(null, env, "TRACKCTL_ALERT_WEBHOOK", e.get("alert-webhook").asString().asOptional(),
                 SettingsLoader::uri, null);
         boolean scheduler = pick(null, env, "TRACKCTL_SCHEDULER", e.get("scheduler").asString().asOptional(),
-                s -> Boolean.parseBoolean(s.trim()), d.scheduler());
+                s -> bool("scheduler", s), d.scheduler());
         io.trackctl.core.sync.SyncSettings ds = d.sync();
         Config s = e.get("sync");
         io.trackctl.core.sync.SyncSettings sync = new io.trackctl.core.sync.SyncSettings(
@@ -96,7 +96,7 @@ public final class SettingsLoader {
         String redisPrefix = pick(null, env, "TRACKCTL_REDIS_PREFIX", e.get("redis-prefix").asString().asOptional(),
                 v -> v, d.redisPrefix());
         boolean recordRuns = pick(null, env, "TRACKCTL_RECORD_SCHEDULER_RUNS",
-                e.get("record-scheduler-runs").asString().asOptional(), v -> Boolean.parseBoolean(v.trim()),
+                e.get("record-scheduler-runs").asString().asOptional(), v -> bool("record scheduler runs", v),
                 d.recordSchedulerRuns());
         return new EngineSettings(workers, attempts, window, alert, lease, scheduler, sync, webhookMax,
                 retryBase, retryMax, redisPrefix, recordRuns);
@@ -156,8 +156,18 @@ public final class SettingsLoader {
         try {
             return URI.create(s.trim());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("17track-url is not a URL: '" + s + "'");
+            // The value is not echoed: an alert webhook URL can carry a token.
+            throw new IllegalArgumentException("a URL setting (17track-url or alert webhook) is not a valid URL");
         }
+    }
+
+    /** true/false, yes/no, 1/0, on/off; anything else is refused rather than read as false. */
+    private static boolean bool(String what, String s) {
+        return switch (s.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "yes", "1", "on" -> true;
+            case "false", "no", "0", "off" -> false;
+            default -> throw new IllegalArgumentException(what + " must be true or false, got '" + s.trim() + "'");
+        };
     }
 
     private static Duration duration(String s) {

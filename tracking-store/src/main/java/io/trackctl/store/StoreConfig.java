@@ -32,9 +32,14 @@ public record StoreConfig(String jdbcUrl, int poolSize, String user, String pass
         return new StoreConfig(jdbcUrl, poolSize, user, password, connectTimeout);
     }
 
+    /** The JDBC URL with any password in it masked, for messages and logs. */
+    public String redactedUrl() {
+        return jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1****").replaceAll("//([^/@]*):[^@/]*@", "//$1:****@");
+    }
+
     @Override
     public String toString() {
-        return "StoreConfig[jdbcUrl=" + jdbcUrl + ", poolSize=" + poolSize + ", user=" + user
+        return "StoreConfig[jdbcUrl=" + redactedUrl() + ", poolSize=" + poolSize + ", user=" + user
                 + ", password=" + (password == null ? "none" : "****") + "]";
     }
 }

@@ -83,7 +83,7 @@ public final class TrackctlStore implements AutoCloseable {
         try {
             ds = new HikariDataSource(hc);
         } catch (RuntimeException e) {
-            throw new StoreException("cannot connect to " + config.jdbcUrl() + ": " + rootMessage(e), e);
+            throw new StoreException("cannot connect to " + config.redactedUrl() + ": " + rootMessage(e), e);
         }
         try {
             Flyway.configure()
@@ -102,7 +102,7 @@ public final class TrackctlStore implements AutoCloseable {
             if (e instanceof StoreException) {
                 throw e;
             }
-            throw new StoreException("cannot prepare the database " + config.jdbcUrl() + ": " + rootMessage(e), e);
+            throw new StoreException("cannot prepare the database " + config.redactedUrl() + ": " + rootMessage(e), e);
         }
     }
 

@@ -90,11 +90,40 @@ public abstract class JobQueueContract extends StoreContractTest {
     }
 
     @Test
+    void aWorkerWhoseLeaseRanOutCannotOverwriteTheResultOfTheWorkerThatTookTheJobOver() {
+        long id = queue().enqueue(List.of(aJob(JobKind.IMPORT))).getFirst();
+        SyncJob first = queue().claim(ALL, 1, "slow", LEASE, Duration.ZERO).getFirst();
+        clock.advance(LEASE.plusSeconds(1));
+        SyncJob second = queue().claim(ALL, 1, "fresh", LEASE, Duration.ZERO).getFirst();
+
+        assertThat(queue().extendLease(first, LEASE)).isFalse();
+        assertThat(queue().failed(first, "stale result")).isFalse();
+        assertThat(queue().succeeded(first)).isFalse();
+        assertThat(queue().findJob(id).orElseThrow().status()).isEqualTo(JobStatus.RUNNING);
+        assertThat(queue().extendLease(second, LEASE)).isTrue();
+        assertThat(queue().succeeded(second)).isTrue();
+        assertThat(queue().findJob(id).orElseThrow().status()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(queue().retryAt(second, clock.instant(), "late")).isFalse();
+    }
+
+    @Test
+    void anExtendedLeaseKeepsTheJobFromBeingClaimedAgain() {
+        queue().enqueue(List.of(aJob(JobKind.IMPORT)));
+        SyncJob held = queue().claim(ALL, 1, "long", LEASE, Duration.ZERO).getFirst();
+        clock.advance(LEASE.minusSeconds(1));
+
+        assertThat(queue().extendLease(held, LEASE)).isTrue();
+        clock.advance(Duration.ofSeconds(2));
+
+        assertThat(queue().claim(ALL, 1, "other", LEASE, Duration.ZERO)).isEmpty();
+    }
+
+    @Test
     void aRetriedJobWaitsUntilItsTimeAndKeepsItsError() {
         long id = queue().enqueue(List.of(aJob(JobKind.PULL))).getFirst();
-        queue().claim(ALL, 1, "w", LEASE, Duration.ZERO);
+        SyncJob claimed = queue().claim(ALL, 1, "w", LEASE, Duration.ZERO).getFirst();
 
-        queue().retryAt(id, clock.instant().plusSeconds(30), "HTTP 503");
+        queue().retryAt(claimed, clock.instant().plusSeconds(30), "HTTP 503");
 
         SyncJob pending = queue().findJob(id).orElseThrow();
         assertThat(pending.status()).isEqualTo(JobStatus.PENDING);
@@ -109,10 +138,10 @@ public abstract class JobQueueContract extends StoreContractTest {
     @Test
     void succeededAndFailedJobsAreFinishedAndOnlyFailedOnesCanBeRequeued() {
         List<Long> ids = queue().enqueue(List.of(aJob(JobKind.PULL), aJob(JobKind.PULL)));
-        queue().claim(ALL, 2, "w", LEASE, Duration.ZERO);
+        List<SyncJob> claimed = queue().claim(ALL, 2, "w", LEASE, Duration.ZERO);
 
-        queue().succeeded(ids.get(0));
-        queue().failed(ids.get(1), "invalid number");
+        queue().succeeded(claimed.stream().filter(j -> j.id() == ids.get(0)).findFirst().orElseThrow());
+        queue().failed(claimed.stream().filter(j -> j.id() == ids.get(1)).findFirst().orElseThrow(), "invalid number");
 
         SyncJob ok = queue().findJob(ids.get(0)).orElseThrow();
         SyncJob bad = queue().findJob(ids.get(1)).orElseThrow();

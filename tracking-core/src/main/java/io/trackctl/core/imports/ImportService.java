@@ -37,6 +37,9 @@ import java.util.function.Consumer;
  */
 public final class ImportService {
 
+    /** How long each finished batch extends the lease of the import's job. */
+    static final java.time.Duration LEASE_EXTENSION = java.time.Duration.ofMinutes(2);
+
     private static final System.Logger LOG = System.getLogger(ImportService.class.getName());
 
     private final ShopStore shops;
@@ -121,7 +124,7 @@ public final class ImportService {
         ImportJob imp = imports.findImport(job.refId())
                 .orElseThrow(() -> new NotFoundException("import", job.refId()));
         try {
-            runOrEnd(imp);
+            runOrEnd(imp, job);
         } finally {
             if (imp.storedPath() != null && imports.findImport(imp.id()).map(j -> j.status().finished()).orElse(true)) {
                 deleteUpload(Path.of(imp.storedPath()));
@@ -137,7 +140,7 @@ public final class ImportService {
         }
     }
 
-    private void runOrEnd(ImportJob imp) {
+    private void runOrEnd(ImportJob imp, SyncJob job) {
         if (imp.status().finished()) {
             return;
         }
@@ -149,7 +152,13 @@ public final class ImportService {
             LOG.log(System.Logger.Level.WARNING, "import {0} {1}", imp.id(), reason);
             return;
         }
-        run(imp, (c, e, n) -> { });
+        // A long import keeps its job's lease alive batch by batch, so no other worker takes it over
+        // (and marks it interrupted) while it is still running here.
+        run(imp, (c, e, n) -> {
+            if (!queue.extendLease(job, LEASE_EXTENSION)) {
+                throw new IllegalStateException("the import's job was claimed by another worker; stopping here");
+            }
+        });
     }
 
     private void run(ImportJob job, ImportPipeline.Listener extra) {

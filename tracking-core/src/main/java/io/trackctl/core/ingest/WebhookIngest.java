@@ -137,7 +137,7 @@ public final class WebhookIngest {
                                 String message, boolean partial) {
         byte[] body = in.body();
         boolean truncated = partial || body.length > REJECTED_BODY_LIMIT;
-        byte[] kept = truncated ? Arrays.copyOf(body, REJECTED_BODY_LIMIT) : body;
+        byte[] kept = truncated ? Arrays.copyOf(body, Math.min(body.length, REJECTED_BODY_LIMIT)) : body;
         long id = log.recordRejected(new NewDelivery(in.receivedAt(), in.remoteAddress(), verdict, null, null, null,
                 null, kept, truncated, reason.name() + ": " + message));
         return new IngestResult.Rejected(id, reason, message);

@@ -28,13 +28,23 @@ public interface JobQueue {
      */
     List<SyncJob> claim(Collection<JobKind> kinds, int max, String workerId, Duration lease, Duration wait);
 
-    void succeeded(long jobId);
+    /*
+     * The results below are fenced by the claim: they apply only while the job is still running
+     * under that claim (same attempt). A worker whose lease ran out and whose job was claimed again
+     * gets false, and its result is dropped instead of overwriting the new owner's.
+     */
 
-    /** A failed attempt that will be tried again at {@code at}. */
-    void retryAt(long jobId, Instant at, String error);
+    /** The claimed job succeeded; false when the claim was lost. */
+    boolean succeeded(SyncJob claimed);
 
-    /** A job that failed for good. */
-    void failed(long jobId, String error);
+    /** A failed attempt that will be tried again at {@code at}; false when the claim was lost. */
+    boolean retryAt(SyncJob claimed, Instant at, String error);
+
+    /** The claimed job failed for good; false when the claim was lost. */
+    boolean failed(SyncJob claimed, String error);
+
+    /** Extends the lease of a job still held under this claim (long work heartbeats); false when lost. */
+    boolean extendLease(SyncJob claimed, Duration lease);
 
     /** Puts failed jobs back to pending with a fresh attempt budget; returns how many. */
     int requeue(Collection<Long> jobIds);

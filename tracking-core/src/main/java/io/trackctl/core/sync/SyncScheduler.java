@@ -80,6 +80,14 @@ public final class SyncScheduler implements AutoCloseable {
     @Override
     public void close() {
         timer.shutdownNow();
+        try {
+            // A run in flight could take the lock again after a release; let it end first.
+            if (!timer.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.log(System.Logger.Level.WARNING, "a scheduler run did not end within 10 s of the stop");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         lock.release();
     }
 }

@@ -130,18 +130,26 @@ public final class JobRunner implements AutoCloseable {
 
     private void record(SyncJob job, Throwable failure) {
         if (failure == null) {
-            queue.succeeded(job.id());
+            if (!queue.succeeded(job)) {
+                lostClaim(job);
+            }
             return;
         }
         String error = clip(failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage());
         switch (policy.afterFailure(Math.max(1, job.attempts()), failure)) {
             case RetryPolicy.Retry r -> {
-                LOG.log(System.Logger.Level.INFO, "job {0} ({1}) attempt {2} failed, retry at {3}: {4}",
-                        job.id(), job.kind(), job.attempts(), r.at(), error);
-                queue.retryAt(job.id(), r.at(), error);
+                if (queue.retryAt(job, r.at(), error)) {
+                    LOG.log(System.Logger.Level.INFO, "job {0} ({1}) attempt {2} failed, retry at {3}: {4}",
+                            job.id(), job.kind(), job.attempts(), r.at(), error);
+                } else {
+                    lostClaim(job);
+                }
             }
             case RetryPolicy.GiveUp g -> {
-                queue.failed(job.id(), clip(g.reason()));
+                if (!queue.failed(job, clip(g.reason()))) {
+                    lostClaim(job);
+                    return;
+                }
                 try {
                     handlers.get(job.kind()).gaveUp(job, clip(g.reason()));
                 } catch (RuntimeException e) {
@@ -152,6 +160,12 @@ public final class JobRunner implements AutoCloseable {
                         + clip(g.reason()), job.id());
             }
         }
+    }
+
+    /** The lease ran out and another worker holds the job now: its result counts, not this one. */
+    private static void lostClaim(SyncJob job) {
+        LOG.log(System.Logger.Level.WARNING, "job {0} ({1}) attempt {2} finished after its lease ran out and the job "
+                + "was claimed again; this result is dropped", job.id(), job.kind(), job.attempts());
     }
 
     private static String clip(String s) {

@@ -190,21 +190,33 @@ public final class SqlJobQueue implements JobQueue, AutoCloseable {
     }
 
     @Override
-    public void succeeded(long jobId) {
-        db.read(x -> x.dml("job.succeeded", db.params().put("id", jobId).put("now", db.now())));
+    public boolean succeeded(SyncJob claimed) {
+        return db.read(x -> x.dml("job.succeeded", fence(claimed).put("now", db.now()))) > 0;
     }
 
     @Override
-    public void retryAt(long jobId, Instant at, String error) {
-        List<Pending> retried = db.read(x -> x.query("job.retry", db.params().put("id", jobId).put("at", at)
+    public boolean retryAt(SyncJob claimed, Instant at, String error) {
+        List<Pending> retried = db.read(x -> x.query("job.retry", fence(claimed).put("at", at)
                 .put("error", error).put("now", db.now()), r -> new Pending(r.lng("id"), r.enumOf(JobKind.class, "kind"),
                 Dialect.truncate(at))));
         announce(retried);
+        return !retried.isEmpty();
     }
 
     @Override
-    public void failed(long jobId, String error) {
-        db.read(x -> x.dml("job.failed", db.params().put("id", jobId).put("error", error).put("now", db.now())));
+    public boolean failed(SyncJob claimed, String error) {
+        return db.read(x -> x.dml("job.failed", fence(claimed).put("error", error).put("now", db.now()))) > 0;
+    }
+
+    @Override
+    public boolean extendLease(SyncJob claimed, Duration lease) {
+        Instant now = db.now();
+        return db.read(x -> x.dml("job.extend-lease", fence(claimed).put("until", now.plus(lease)).put("now", now))) > 0;
+    }
+
+    /** The parameters that name one claim of a job: its id and the attempt the claim counted. */
+    private Params fence(SyncJob claimed) {
+        return db.params().put("id", claimed.id()).put("attempts", (long) claimed.attempts());
     }
 
     @Override
@@ -237,7 +249,7 @@ public final class SqlJobQueue implements JobQueue, AutoCloseable {
     @Override
     public QueueStats queueStats() {
         return db.read(x -> {
-            Row r = x.get("job.stats", db.params()).orElseThrow();
+            Row r = x.get("job.stats", db.params().put("now", db.now())).orElseThrow();
             Instant oldest = r.time("oldest_pending");
             Duration age = oldest == null ? Duration.ZERO : Duration.between(oldest, db.now());
             return new QueueStats(r.lng("pending"), r.lng("running"), r.lng("failed"),

@@ -288,22 +288,24 @@ public final class RedisStreamJobQueue implements JobQueue, AutoCloseable {
     }
 
     @Override
-    public void succeeded(long jobId) {
-        jobs.succeeded(jobId);
-        finish(jobId);
+    public boolean succeeded(SyncJob claimed) {
+        return finish(claimed.id(), jobs.succeeded(claimed));
     }
 
     /** Stores the retry; the job goes to the delayed set until {@code at}. */
     @Override
-    public void retryAt(long jobId, Instant at, String error) {
-        jobs.retryAt(jobId, at, error);
-        finish(jobId);
+    public boolean retryAt(SyncJob claimed, Instant at, String error) {
+        return finish(claimed.id(), jobs.retryAt(claimed, at, error));
     }
 
     @Override
-    public void failed(long jobId, String error) {
-        jobs.failed(jobId, error);
-        finish(jobId);
+    public boolean failed(SyncJob claimed, String error) {
+        return finish(claimed.id(), jobs.failed(claimed, error));
+    }
+
+    @Override
+    public boolean extendLease(SyncJob claimed, Duration lease) {
+        return jobs.extendLease(claimed, lease);
     }
 
     @Override
@@ -339,12 +341,17 @@ public final class RedisStreamJobQueue implements JobQueue, AutoCloseable {
         unsubscribe.run();
     }
 
-    private void finish(long jobId) {
+    /**
+     * Acknowledges this instance's stream entry of a job it finished. A claim that was lost (the
+     * entry was taken over with the job) leaves the entry to its new owner.
+     */
+    private boolean finish(long jobId, boolean applied) {
         Delivery d = inFlight.remove(jobId);
-        if (d != null) {
+        if (d != null && applied) {
             // A failed acknowledgement leaves the entry pending; after the lease it is taken over and dropped.
             bestEffort("acknowledge job " + jobId, () -> ack(d));
         }
+        return applied;
     }
 
     private void ack(Delivery d) {

@@ -303,20 +303,24 @@ LIMIT :max
 -- name: job.succeeded
 UPDATE sync_jobs
 SET status = 'SUCCEEDED', locked_by = NULL, locked_until = NULL, finished_at = :now, updated_at = :now
-WHERE id = :id
+WHERE id = :id AND status = 'RUNNING' AND attempts = :attempts
 
 -- name: job.retry
 UPDATE sync_jobs
 SET status = 'PENDING', next_attempt_at = :at, last_error = :error, locked_by = NULL, locked_until = NULL,
     updated_at = :now
-WHERE id = :id
+WHERE id = :id AND status = 'RUNNING' AND attempts = :attempts
 RETURNING id, kind
 
 -- name: job.failed
 UPDATE sync_jobs
 SET status = 'FAILED', last_error = :error, locked_by = NULL, locked_until = NULL, finished_at = :now,
     updated_at = :now
-WHERE id = :id
+WHERE id = :id AND status = 'RUNNING' AND attempts = :attempts
+
+-- name: job.extend-lease
+UPDATE sync_jobs SET locked_until = :until, updated_at = :now
+WHERE id = :id AND status = 'RUNNING' AND attempts = :attempts
 
 -- name: job.requeue
 UPDATE sync_jobs
@@ -348,7 +352,7 @@ WHERE (CAST(:tracking_id AS BIGINT) IS NULL OR tracking_id = :tracking_id)
 SELECT COALESCE(SUM(CASE WHEN status = 'PENDING' THEN 1 ELSE 0 END), 0) AS pending,
        COALESCE(SUM(CASE WHEN status = 'RUNNING' THEN 1 ELSE 0 END), 0) AS running,
        COALESCE(SUM(CASE WHEN status = 'FAILED' THEN 1 ELSE 0 END), 0) AS failed,
-       MIN(CASE WHEN status = 'PENDING' THEN created_at END) AS oldest_pending
+       MIN(CASE WHEN status = 'PENDING' AND next_attempt_at <= :now THEN next_attempt_at END) AS oldest_pending
 FROM sync_jobs
 
 -- name: webhook.insert

@@ -95,7 +95,7 @@ class RedisStreamJobQueueTest {
                     while (seen.size() < n && System.nanoTime() < deadline) {
                         for (SyncJob job : q.claim(ALL, 4, worker, LONG_LEASE, Duration.ofMillis(200))) {
                             seen.add(job.id());
-                            q.succeeded(job.id());
+                            assertThat(q.succeeded(job)).isTrue();
                         }
                     }
                 }, pool));
@@ -136,7 +136,7 @@ class RedisStreamJobQueueTest {
         assertThat(taken).extracting(SyncJob::id).containsExactly(id);
         assertThat(taken.getFirst().lockedBy()).isEqualTo("survivor");
         assertThat(taken.getFirst().attempts()).isEqualTo(2);
-        survivor.succeeded(id);
+        assertThat(survivor.succeeded(taken.getFirst())).isTrue();
         String stream = survivor.streamKey(JobKind.PULL);
         assertThat(redis.connection().jedis().xpending(stream, RedisStreamJobQueue.GROUP).getTotal()).isZero();
         assertThat(redis.connection().jedis().xlen(stream)).isZero();
@@ -149,10 +149,10 @@ class RedisStreamJobQueueTest {
         TrackctlStore store = open(TrackctlStore.open(db.config(), Clock.systemUTC()));
         RedisStreamJobQueue queue = open(store.jobQueueOnRedis(redis.connection()));
         long id = queue.enqueue(List.of(aJob(JobKind.REGISTER))).getFirst();
-        queue.claim(ALL, 1, "w", LONG_LEASE, Duration.ZERO);
+        SyncJob claimed = queue.claim(ALL, 1, "w", LONG_LEASE, Duration.ZERO).getFirst();
         Instant at = Instant.now().plusMillis(200).truncatedTo(ChronoUnit.MICROS);
 
-        queue.retryAt(id, at, "HTTP 429");
+        queue.retryAt(claimed, at, "HTTP 429");
         List<SyncJob> early = queue.claim(ALL, 1, "w", LONG_LEASE, Duration.ZERO);
         Instant afterEarlyClaim = Instant.now();
 
