@@ -26,10 +26,10 @@ public final class ListCommand extends DataCommand {
     @Option(names = "--keyword", paramLabel = "TEXT", description = "Numbers containing this text.")
     String keyword;
 
-    @Option(names = "--updated-from", paramLabel = "TIME", description = "Updated at or after (ISO-8601 date or time).")
+    @Option(names = "--updated-from", paramLabel = "TIME", description = "Updated at or after (ISO-8601 date or time; a date is its midnight UTC).")
     String updatedFrom;
 
-    @Option(names = "--updated-to", paramLabel = "TIME", description = "Updated at or before (ISO-8601 date or time).")
+    @Option(names = "--updated-to", paramLabel = "TIME", description = "Updated before this time; a date includes that whole day (UTC).")
     String updatedTo;
 
     @Mixin
@@ -37,8 +37,8 @@ public final class ListCommand extends DataCommand {
 
     @Override
     public Integer call() {
-        TrackingQuery query = new TrackingQuery(shop, status(), keyword, time("--updated-from", updatedFrom),
-                time("--updated-to", updatedTo));
+        TrackingQuery query = new TrackingQuery(shop, status(), keyword, CliTimes.from("--updated-from", updatedFrom),
+                CliTimes.until("--updated-to", updatedTo));
         try (Workspace ws = open()) {
             Paging.Result<TrackingNumber> r = paging.fetch(p -> ws.tracking().list(Caller.admin(), query, p));
             r.print(printer(), Records::tracking, Records.TRACKING_COLUMNS);
@@ -56,16 +56,5 @@ public final class ListCommand extends DataCommand {
                     .filter(m -> m != MainStatus.UNKNOWN).map(MainStatus::wire).toList() + ", got '" + status + "'");
         }
         return s;
-    }
-
-    private static Instant time(String option, String text) {
-        if (text == null) {
-            return null;
-        }
-        Instant t = FlexibleTimes.parse(text);
-        if (t == null) {
-            throw new IllegalArgumentException(option + " must be an ISO-8601 date or time, got '" + text + "'");
-        }
-        return t;
     }
 }

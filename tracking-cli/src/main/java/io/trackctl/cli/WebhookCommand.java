@@ -30,9 +30,9 @@ public final class WebhookCommand {
     static final class Replay extends DataCommand {
         @Parameters(paramLabel = "DELIVERY_ID", arity = "0..*", description = "Delivery ids.")
         List<Long> ids = new ArrayList<>();
-        @Option(names = "--from", paramLabel = "TIME", description = "Received at or after (ISO-8601).")
+        @Option(names = "--from", paramLabel = "TIME", description = "Received at or after (ISO-8601 date or time).")
         String from;
-        @Option(names = "--to", paramLabel = "TIME", description = "Received at or before (ISO-8601).")
+        @Option(names = "--to", paramLabel = "TIME", description = "Received before this time; a date includes that whole day (UTC).")
         String to;
         @Option(names = "--outcome", paramLabel = "OUTCOME", description = "Only this outcome: ${COMPLETION-CANDIDATES}.")
         DeliveryOutcome outcome;
@@ -84,7 +84,7 @@ public final class WebhookCommand {
                         .orElseThrow(() -> new CliException(ExitCodes.NOT_FOUND, "no webhook delivery " + id, null)));
             }
             if (from != null || to != null || outcome != null || number != null) {
-                DeliveryQuery q = new DeliveryQuery(outcome, number, time("--from", from), time("--to", to));
+                DeliveryQuery q = new DeliveryQuery(outcome, number, CliTimes.from("--from", from), CliTimes.until("--to", to));
                 Paging all = new Paging();
                 all.all = true;
                 chosen.addAll(all.fetch(p -> log.listDeliveries(q, p)).items());
@@ -99,17 +99,6 @@ public final class WebhookCommand {
             } catch (RuntimeException e) {
                 return "failed: " + e.getMessage();
             }
-        }
-
-        private static Instant time(String option, String text) {
-            if (text == null) {
-                return null;
-            }
-            Instant t = FlexibleTimes.parse(text);
-            if (t == null) {
-                throw new IllegalArgumentException(option + " must be an ISO-8601 date or time, got '" + text + "'");
-            }
-            return t;
         }
     }
 }

@@ -53,7 +53,7 @@ public final class RedisRateLimiter implements RateLimiter {
     private final long windowMicros;
 
     /** Extra window length that absorbs the delay between a grant and the request's arrival. */
-    public static final Duration DEFAULT_GUARD = Duration.ofMillis(250);
+    public static final Duration DEFAULT_GUARD = Duration.ofMillis(500);
 
     /** {@code permitsPerSecond} requests in any window of one second plus {@link #DEFAULT_GUARD}. */
     public RedisRateLimiter(RedisConnection redis, String apiKey, int permitsPerSecond) {
