@@ -12,6 +12,7 @@ import io.trackctl.server.http.ApiService;
 import io.trackctl.server.http.Endpoint;
 import io.trackctl.server.http.RequestMetrics;
 import io.trackctl.server.http.RouteContext;
+import io.trackctl.server.resource.BenchmarkNoopResource;
 import io.trackctl.server.resource.CarriersResource;
 import io.trackctl.server.resource.HealthResource;
 import io.trackctl.server.resource.OpenApiResource;
@@ -51,14 +52,18 @@ public final class TrackctlApi {
 
     /** Every resource of the API. */
     public static List<ApiService> services(Components c) {
-        return List.of(
+        List<ApiService> services = new java.util.ArrayList<>(List.of(
                 new ShopsResource(c.shops()),
                 new CarriersResource(c.carriers()),
                 new OrdersResource(c.orders()),
                 new TrackingResource(c.tracking()),
                 new HealthResource(c.health()),
                 new WebhookResource(c.engine() == null ? null : c.engine().ingest(), java.time.Clock.systemUTC()),
-                new OpenApiResource());
+                new OpenApiResource()));
+        if (BenchmarkNoopResource.enabledByEnvironment()) {
+            services.add(new BenchmarkNoopResource());
+        }
+        return List.copyOf(services);
     }
 
     /** Mounts every resource on {@code routing}; returns the registered endpoints. */
