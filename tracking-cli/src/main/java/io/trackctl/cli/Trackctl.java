@@ -1,7 +1,12 @@
 package io.trackctl.cli;
 
+import io.trackctl.core.service.ConflictException;
+import io.trackctl.core.service.NotFoundException;
+import io.trackctl.core.service.ValidationException;
+import io.trackctl.core.sync.NotConfiguredException;
 import io.trackctl.store.StoreException;
 import java.io.PrintWriter;
+import java.util.NoSuchElementException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -11,7 +16,19 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = Trackctl.Version.class,
         description = "Self-hostable parcel tracking on 17TRACK.",
-        subcommands = {ServeCommand.class, TokenCommand.class, CommandLine.HelpCommand.class})
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:ok",
+                "1:failure",
+                "2:usage: wrong arguments, input or configuration",
+                "3:unavailable or not configured: database unreachable, no 17TRACK key",
+                "4:not found: no such shop, tracking number, job or delivery",
+                "5:rows failed: an import finished with failed rows",
+                "6:conflict: already exists"},
+        subcommands = {ServeCommand.class, ImportCommand.class, SyncCommand.class, ListCommand.class,
+                ShowCommand.class, ShopsCommand.class, CarriersCommand.class, TokenCommand.class, DbCommand.class,
+                JobsCommand.class, WebhookCommand.class, SimulateCommand.class,
+                CompletionCommand.class, CommandLine.HelpCommand.class})
 public final class Trackctl {
 
     @Option(names = "--stacktrace", scope = CommandLine.ScopeType.INHERIT,
@@ -22,28 +39,74 @@ public final class Trackctl {
         System.exit(commandLine().execute(args));
     }
 
-    /** The command line with the project's error handling, for {@link #main} and for tests. */
+    /** The command line with the project's error handling and exit codes, for {@link #main} and for tests. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Trackctl());
         cl.setExecutionExceptionHandler(Trackctl::handle);
+        cl.setParameterExceptionHandler(Trackctl::usage);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExecutionStrategy(parsed -> {
+            Logging.forCommand(leaf(parsed).commandSpec().userObject());
+            return new CommandLine.RunLast().execute(parsed);
+        });
+        cl.getSubcommands().get("completion").getCommandSpec().usageMessage().hidden(false);
+        document(cl);
         return cl;
+    }
+
+    private static CommandLine.ParseResult leaf(CommandLine.ParseResult parsed) {
+        CommandLine.ParseResult p = parsed;
+        while (p.hasSubcommand()) {
+            p = p.subcommand();
+        }
+        return p;
+    }
+
+    /** Every command's help lists the exit codes, not only the root's. */
+    private static void document(CommandLine cl) {
+        cl.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(ExitCodes.described());
+        cl.getSubcommands().values().forEach(Trackctl::document);
+    }
+
+    /** The exit code a failure ends the command with. */
+    static int exitCode(Exception e) {
+        return switch (e) {
+            case CliException c -> c.exitCode();
+            case ValidationException v -> ExitCodes.USAGE;
+            case NotFoundException n -> ExitCodes.NOT_FOUND;
+            case ConflictException c -> ExitCodes.CONFLICT;
+            case NotConfiguredException n -> ExitCodes.UNAVAILABLE;
+            case NoSuchElementException n -> ExitCodes.NOT_FOUND;
+            case IllegalArgumentException i -> ExitCodes.USAGE;
+            case StoreException s -> ExitCodes.UNAVAILABLE;
+            default -> ExitCodes.FAILURE;
+        };
     }
 
     private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
         Trackctl root = cl.getCommandSpec().root().userObject() instanceof Trackctl t ? t : null;
-        int code = switch (e) {
-            case CliException c -> c.exitCode();
-            case IllegalArgumentException i -> ExitCodes.USAGE;
-            case StoreException s -> ExitCodes.UNAVAILABLE;
-            default -> ExitCodes.FAILURE;
-        };
-        err.println("trackctl: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        err.println("trackctl: " + redact(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         if (root != null && root.stacktrace) {
             e.printStackTrace(err);
         }
         err.flush();
-        return code;
+        return exitCode(e);
+    }
+
+    /** A message without the password a database URL in it may carry. */
+    static String redact(String message) {
+        return message.replaceAll("(?i)(password=)[^&;\\s]*", "$1****")
+                .replaceAll("//([^:/@\\s]+):[^@/\\s]*@", "//$1:****@");
+    }
+
+    /** A wrong command line: one line saying what is wrong and where the help is. */
+    private static int usage(CommandLine.ParameterException e, String[] args) {
+        CommandLine cl = e.getCommandLine();
+        PrintWriter err = cl.getErr();
+        err.println("trackctl: " + e.getMessage() + " (see '" + cl.getCommandSpec().qualifiedName() + " --help')");
+        err.flush();
+        return ExitCodes.USAGE;
     }
 
     /** The version from the jar manifest, or "development" when run from classes. */

@@ -24,6 +24,14 @@ class TrackctlTest {
     }
 
     @Test
+    void aMissingOptionIsOneLineNamingTheHelp() {
+        CliRun run = CliRun.of("import", "file.csv");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err().lines().toList()).hasSize(1).first().asString()
+                .contains("--shop").contains("trackctl import --help");
+    }
+
+    @Test
     void aFailureIsOneLineUnlessTheStackTraceIsAskedFor() {
         CliRun plain = CliRun.of("token", "create", "--admin", "--ttl", "never", "--data-dir", dir.toString());
         assertThat(plain.err().lines().count()).isEqualTo(1);
@@ -33,5 +41,44 @@ class TrackctlTest {
                 dir.toString());
         assertThat(traced.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(traced.err()).contains("\tat ");
+    }
+
+    @Test
+    void helpListsEveryCommandAndTheExitCodes() {
+        CliRun run = CliRun.of("--help");
+        assertThat(run.out()).contains("import").contains("sync").contains("list").contains("show").contains("shops")
+                .contains("carriers").contains("db").contains("jobs").contains("webhook").contains("simulate")
+                .contains("completion").contains("Exit codes:").contains("rows failed");
+        assertThat(CliRun.of("import", "--help").out()).contains("Exit codes:").contains("not found");
+    }
+
+    @Test
+    void completionPrintsAShellScriptCoveringTheCommands() {
+        CliRun run = CliRun.of("completion");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(run.out()).contains("complete -F").contains("trackctl").contains("import").contains("--shop");
+    }
+
+    @Test
+    void aOneShotCommandTurnsLibraryLoggingDownToWarnings() {
+        CliRun run = CliRun.of("shops", "list", "--data-dir", dir.toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(java.util.logging.Logger.getLogger("").getLevel()).isEqualTo(java.util.logging.Level.WARNING);
+    }
+
+    @Test
+    void verboseSaysWhereTheDataLives() {
+        CliRun run = CliRun.of("shops", "list", "--verbose", "--data-dir", dir.toString());
+        assertThat(run.err()).contains("database:").contains("sqlite");
+    }
+
+    @Test
+    void anUnreachableDatabaseIsUnavailableAndItsPasswordIsNotPrinted() {
+        CliRun run = CliRun.of("list", "--data-dir", dir.toString(), "--db",
+                "jdbc:postgresql://127.0.0.1:1/none?user=u&password=hunter2");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.UNAVAILABLE);
+        assertThat(run.err()).doesNotContain("hunter2").startsWith("trackctl: ");
+        assertThat(run.err().lines().count()).isEqualTo(1);
+        assertThat(Trackctl.redact("jdbc:postgresql://bob:s3cret@db/x")).isEqualTo("jdbc:postgresql://bob:****@db/x");
     }
 }

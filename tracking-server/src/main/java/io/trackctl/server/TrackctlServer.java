@@ -109,6 +109,11 @@ public final class TrackctlServer implements AutoCloseable {
         return URI.create("http://localhost:" + port());
     }
 
+    /** The settings the server started with. */
+    public ServerSettings settings() {
+        return settings;
+    }
+
     /** The storage the server runs on. */
     public Backend backend() {
         return backend;
@@ -171,7 +176,9 @@ public final class TrackctlServer implements AutoCloseable {
         return new TokenService(secret, Clock.systemUTC());
     }
 
-    static byte[] encryptionKey(ServerSettings settings) {
+    /** The key shop credentials are sealed with: the configured one, or the data directory's generated one. */
+    public static byte[] encryptionKey(ServerSettings settings) {
+        createDataDir(settings.dataDir());
         return settings.encryptionKey() != null
                 ? Base64.getDecoder().decode(settings.encryptionKey())
                 : SecretFiles.loadOrCreate(settings.dataDir(), SecretFiles.ENCRYPTION_KEY, 32);

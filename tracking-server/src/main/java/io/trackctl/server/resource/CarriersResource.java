@@ -65,7 +65,8 @@ public final class CarriersResource implements ApiService {
         return new ImportView(counts.created(), counts.updated(), inputs.size());
     }
 
-    private static CarrierInput parse(JsonNode node, String where) {
+    /** One carrier record in our format or in 17TRACK's carrier-list format; {@code where} names it in errors. */
+    public static CarrierInput parse(JsonNode node, String where) {
         if (!node.isObject()) {
             throw ValidationException.of(where, "must be an object");
         }
