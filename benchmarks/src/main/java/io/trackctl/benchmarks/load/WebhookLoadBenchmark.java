@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
  *
  * <p>Flags: {@code --cli-jar}, {@code --work-dir}, {@code --concurrency 64}, {@code --warmup 3},
  * {@code --duration 10}, {@code --rounds 3}, {@code --numbers 20000}, {@code --updates 3},
- * {@code --duplicates 0.2}, {@code --server-heap 512m}.
+ * {@code --duplicates 0.2}, {@code --server-heap 512m}, {@code --server-jfr FILE} (profile the server).
  */
 public final class WebhookLoadBenchmark {
 
@@ -59,7 +59,7 @@ public final class WebhookLoadBenchmark {
         List<LoadReport> webhook = new ArrayList<>();
         try (ServerProcess server = ServerProcess.start(cliJar, dataDir, KEY,
                 Map.of("TRACKCTL_BENCHMARK_NOOP", "true"),
-                List.of("-Xmx" + f.string("server-heap", "512m")), Duration.ofSeconds(60))) {
+                serverJvm(f), Duration.ofSeconds(60))) {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .executor(java.util.concurrent.Executors.newFixedThreadPool(2, Thread.ofPlatform().daemon().factory())).build();
             AtomicInteger noopCursor = new AtomicInteger();
@@ -94,6 +94,16 @@ public final class WebhookLoadBenchmark {
             }
         }
         System.exit(0);
+    }
+
+    /** The server's heap, and a flight recording when {@code --server-jfr FILE} is given. */
+    private static List<String> serverJvm(Flags f) {
+        List<String> jvm = new ArrayList<>(List.of("-Xmx" + f.string("server-heap", "512m")));
+        String jfr = f.string("server-jfr", null);
+        if (jfr != null) {
+            jvm.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile");
+        }
+        return jvm;
     }
 
     private static void prepare(String jdbcUrl, int numbers) {

@@ -191,12 +191,12 @@ public final class SqlJobQueue implements JobQueue, AutoCloseable {
 
     @Override
     public void succeeded(long jobId) {
-        db.read(x -> x.dml("job.succeeded", db.params().put("id", jobId).put("now", db.now())));
+        db.write(x -> x.dml("job.succeeded", db.params().put("id", jobId).put("now", db.now())));
     }
 
     @Override
     public void retryAt(long jobId, Instant at, String error) {
-        List<Pending> retried = db.read(x -> x.query("job.retry", db.params().put("id", jobId).put("at", at)
+        List<Pending> retried = db.write(x -> x.query("job.retry", db.params().put("id", jobId).put("at", at)
                 .put("error", error).put("now", db.now()), r -> new Pending(r.lng("id"), r.enumOf(JobKind.class, "kind"),
                 Dialect.truncate(at))));
         announce(retried);
@@ -204,7 +204,7 @@ public final class SqlJobQueue implements JobQueue, AutoCloseable {
 
     @Override
     public void failed(long jobId, String error) {
-        db.read(x -> x.dml("job.failed", db.params().put("id", jobId).put("error", error).put("now", db.now())));
+        db.write(x -> x.dml("job.failed", db.params().put("id", jobId).put("error", error).put("now", db.now())));
     }
 
     @Override
