@@ -15,9 +15,9 @@ BENCH=benchmarks/target/benchmarks.jar
 CLI=tracking-cli/target/trackctl.jar
 
 if [ "${QUICK:-0}" = 1 ]; then
-  ROWS=100000; ROUNDS=1; DURATION=5; JMH="-f 1 -wi 1 -i 2 -r 1 -w 1"
+  ROWS=100000; ROUNDS=1; DURATION=5; NUMBERS=10000; JMH="-f 1 -wi 1 -i 2 -r 1 -w 1"
 else
-  ROWS=1000000; ROUNDS=3; DURATION=10; JMH="-f 1 -wi 2 -i 3 -r 2 -w 1"
+  ROWS=1000000; ROUNDS=3; DURATION=10; NUMBERS=60000; JMH="-f 1 -wi 2 -i 3 -r 2 -w 1"
 fi
 
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
@@ -40,9 +40,11 @@ log "JMH (dedupe, Redis and database dedupe layers, signature, parse, apply, sta
   'DedupeBenchmark|RedisDedupeBenchmark|WebhookLogBenchmark|SignatureBenchmark|SnapshotParseBenchmark|SnapshotApplyBenchmark' \
   2>&1 | grep -v '^INFO\|flyway\|^WARNING' | tee "$OUT/jmh.txt" | grep -E '^Benchmark|thrpt' | tee -a "$OUT/run.log"
 
+run io.trackctl.benchmarks.JmhRatios "$OUT/jmh.json"
+
 log "webhook load against the no-op route (child server from $CLI)"
 run io.trackctl.benchmarks.load.WebhookLoadBenchmark --cli-jar "$CLI" --work-dir "$WORK" \
-  --rounds "$ROUNDS" --duration "$DURATION" --warmup 3 --concurrency 64
+  --rounds "$ROUNDS" --duration "$DURATION" --warmup 3 --concurrency 64 --numbers "$NUMBERS"
 
 log "import and keyword search over $ROWS rows on SQLite"
 run io.trackctl.benchmarks.scale.ImportBenchmark --cli-jar "$CLI" --work-dir "$WORK" --rows "$ROWS" --rounds "$ROUNDS"

@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
  * push answered 200 was applied and no event is stored twice; exits 1 when not.
  *
  * <p>Flags: {@code --cli-jar}, {@code --work-dir}, {@code --concurrency 64}, {@code --warmup 3},
- * {@code --duration 10}, {@code --rounds 3}, {@code --numbers 20000}, {@code --updates 3},
+ * {@code --duration 10}, {@code --rounds 3}, {@code --numbers 60000}, {@code --updates 3},
  * {@code --duplicates 0.2}, {@code --server-heap 512m}, {@code --server-jfr FILE} (profile the server).
  */
 public final class WebhookLoadBenchmark {
@@ -42,7 +42,7 @@ public final class WebhookLoadBenchmark {
         Path work = Files.createDirectories(f.path("work-dir", "benchmarks/target/work"));
         Path dataDir = Files.createTempDirectory(work, "webhook-");
         int concurrency = f.integer("concurrency", 64);
-        int numbers = f.integer("numbers", 20_000);
+        int numbers = f.integer("numbers", 60_000);
         int updates = f.integer("updates", 3);
         int rounds = f.integer("rounds", 3);
         Duration warmup = f.seconds("warmup", 3);
