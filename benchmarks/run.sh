@@ -24,7 +24,7 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then
   mvn -B -q -o package -pl tracking-cli,benchmarks -am -DskipTests
 fi
 rm -rf "$WORK"; mkdir -p "$OUT" "$WORK"
-log() { echo "== $*" | tee -a "$OUT/run.log"; }
+log() { echo "== $*" | tee -a "$OUT/run.log" || echo "RESULT|step failed: $1|-|-|-|FAIL" | tee -a "$OUT/run.log"; }
 : > "$OUT/run.log"
 {
   echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
@@ -33,7 +33,8 @@ log() { echo "== $*" | tee -a "$OUT/run.log"; }
   echo "git: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
 } | tee "$OUT/machine.txt"
 
-run() { "$JAVA" -cp "$BENCH" "$@" 2>&1 | grep -v -e '^INFO:' -e 'flywaydb' -e '^WARNING:' -e '^SLF4J' -e '^[A-Z][a-z][a-z] [0-9][0-9], 20' | tee -a "$OUT/run.log"; }
+# A failing step (a lost 200, a failed check) is reported and the set goes on.
+run() { "$JAVA" -cp "$BENCH" "$@" 2>&1 | grep -v -e '^INFO:' -e 'flywaydb' -e '^WARNING:' -e '^SLF4J' -e '^[A-Z][a-z][a-z] [0-9][0-9], 20' | tee -a "$OUT/run.log" || echo "RESULT|step failed: $1|-|-|-|FAIL" | tee -a "$OUT/run.log"; }
 
 log "JMH (dedupe, Redis and database dedupe layers, signature, parse, apply, status mapping)"
 "$JAVA" -jar "$BENCH" $JMH -rf json -rff "$OUT/jmh.json" \
