@@ -12,6 +12,7 @@ import io.trackctl.server.http.ApiService;
 import io.trackctl.server.http.Endpoint;
 import io.trackctl.server.http.RequestMetrics;
 import io.trackctl.server.http.RouteContext;
+import io.trackctl.server.resource.BenchmarkNoopResource;
 import io.trackctl.server.resource.CarriersResource;
 import io.trackctl.server.resource.HealthResource;
 import io.trackctl.server.resource.ImportsResource;
@@ -53,7 +54,7 @@ public final class TrackctlApi {
 
     /** Every resource of the API. */
     public static List<ApiService> services(Components c) {
-        return List.of(
+        List<ApiService> services = new java.util.ArrayList<>(List.of(
                 new ShopsResource(c.shops()),
                 new CarriersResource(c.carriers()),
                 new OrdersResource(c.orders()),
@@ -68,7 +69,11 @@ public final class TrackctlApi {
                 new WebhookResource(c.engine() == null ? null : c.engine().ingest(), java.time.Clock.systemUTC(),
                         c.settings() == null ? EngineSettings.DEFAULT_WEBHOOK_MAX_BYTES
                                 : c.settings().engine().webhookMaxBytes()),
-                new OpenApiResource());
+                new OpenApiResource()));
+        if (BenchmarkNoopResource.enabledByEnvironment()) {
+            services.add(new BenchmarkNoopResource());
+        }
+        return List.copyOf(services);
     }
 
     /** Mounts every resource on {@code routing}; returns the registered endpoints. */

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -32,6 +33,12 @@ public final class Db {
     private final Dialect dialect;
     private final Statements statements;
     private final Clock clock;
+    /**
+     * SQLite has one writer at a time; threads of this process that queue for it inside SQLite wait
+     * in its busy handler, which sleeps up to 100 ms between tries. Queuing here instead hands the
+     * write lock over at once, in arrival order. Other processes still meet the busy timeout.
+     */
+    private final ReentrantLock sqliteWriter;
 
     public Db(DbClient client, DataSource dataSource, Dialect dialect, Statements statements, Clock clock) {
         this.client = client;
@@ -39,6 +46,7 @@ public final class Db {
         this.dialect = dialect;
         this.statements = statements;
         this.clock = clock;
+        this.sqliteWriter = dialect == Dialect.SQLITE ? new ReentrantLock(true) : null;
     }
 
     public Dialect dialect() {
@@ -66,8 +74,30 @@ public final class Db {
         }
     }
 
+    /**
+     * Writing statements run one by one (autocommit). On SQLite they queue for the writer with the
+     * transactions of this process instead of in SQLite's busy handler.
+     */
+    public <T> T write(Function<Exec, T> work) {
+        lockWriter();
+        try {
+            return read(work);
+        } finally {
+            unlockWriter();
+        }
+    }
+
     /** Statements run in one transaction, committed when {@code work} returns. */
     public <T> T tx(Function<Exec, T> work) {
+        lockWriter();
+        try {
+            return inTx(work);
+        } finally {
+            unlockWriter();
+        }
+    }
+
+    private <T> T inTx(Function<Exec, T> work) {
         DbTransaction tx;
         try {
             tx = client.transaction();
@@ -88,8 +118,29 @@ public final class Db {
         }
     }
 
+    private void lockWriter() {
+        if (sqliteWriter != null) {
+            sqliteWriter.lock();
+        }
+    }
+
+    private void unlockWriter() {
+        if (sqliteWriter != null) {
+            sqliteWriter.unlock();
+        }
+    }
+
     /** Plain JDBC work in one transaction on a pooled connection (bulk paths only). */
     public <T> T jdbc(JdbcWork<T> work) {
+        lockWriter();
+        try {
+            return inJdbc(work);
+        } finally {
+            unlockWriter();
+        }
+    }
+
+    private <T> T inJdbc(JdbcWork<T> work) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {

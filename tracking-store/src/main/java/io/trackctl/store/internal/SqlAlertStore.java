@@ -17,7 +17,7 @@ public final class SqlAlertStore implements AlertStore {
     @Override
     public Alert saveAlert(String kind, String message, Long jobId) {
         var now = db.now();
-        long id = db.read(x -> x.insertReturningId("alert.insert", db.params().put("kind", kind)
+        long id = db.write(x -> x.insertReturningId("alert.insert", db.params().put("kind", kind)
                 .put("message", message).put("job_id", jobId).put("now", now)).orElseThrow());
         return new Alert(id, kind, message, jobId, now);
     }

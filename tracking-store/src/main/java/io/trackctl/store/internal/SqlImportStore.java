@@ -37,7 +37,7 @@ public final class SqlImportStore implements ImportStore {
 
     @Override
     public void startImport(long id) {
-        db.read(x -> x.dml("import.start", db.params().put("id", id).put("now", db.now())));
+        db.write(x -> x.dml("import.start", db.params().put("id", id).put("now", db.now())));
     }
 
     @Override
@@ -57,7 +57,7 @@ public final class SqlImportStore implements ImportStore {
 
     @Override
     public void finishImport(long id, ImportStatus status, String error) {
-        db.read(x -> x.dml("import.finish", db.params().put("id", id).put("status", status).put("error", error)
+        db.write(x -> x.dml("import.finish", db.params().put("id", id).put("status", status).put("error", error)
                 .put("now", db.now())));
     }
 

@@ -191,12 +191,12 @@ public final class SqlJobQueue implements JobQueue, AutoCloseable {
 
     @Override
     public boolean succeeded(SyncJob claimed) {
-        return db.read(x -> x.dml("job.succeeded", fence(claimed).put("now", db.now()))) > 0;
+        return db.write(x -> x.dml("job.succeeded", fence(claimed).put("now", db.now()))) > 0;
     }
 
     @Override
     public boolean retryAt(SyncJob claimed, Instant at, String error) {
-        List<Pending> retried = db.read(x -> x.query("job.retry", fence(claimed).put("at", at)
+        List<Pending> retried = db.write(x -> x.query("job.retry", fence(claimed).put("at", at)
                 .put("error", error).put("now", db.now()), r -> new Pending(r.lng("id"), r.enumOf(JobKind.class, "kind"),
                 Dialect.truncate(at))));
         announce(retried);
@@ -205,13 +205,13 @@ public final class SqlJobQueue implements JobQueue, AutoCloseable {
 
     @Override
     public boolean failed(SyncJob claimed, String error) {
-        return db.read(x -> x.dml("job.failed", fence(claimed).put("error", error).put("now", db.now()))) > 0;
+        return db.write(x -> x.dml("job.failed", fence(claimed).put("error", error).put("now", db.now()))) > 0;
     }
 
     @Override
     public boolean extendLease(SyncJob claimed, Duration lease) {
         Instant now = db.now();
-        return db.read(x -> x.dml("job.extend-lease", fence(claimed).put("until", now.plus(lease)).put("now", now))) > 0;
+        return db.write(x -> x.dml("job.extend-lease", fence(claimed).put("until", now.plus(lease)).put("now", now))) > 0;
     }
 
     /** The parameters that name one claim of a job: its id and the attempt the claim counted. */

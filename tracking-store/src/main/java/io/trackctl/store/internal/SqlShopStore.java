@@ -63,7 +63,7 @@ public final class SqlShopStore implements ShopStore {
 
     @Override
     public boolean setShopStatus(long id, ShopStatus status) {
-        return db.read(x -> x.dml("shop.set-status",
+        return db.write(x -> x.dml("shop.set-status",
                 db.params().put("id", id).put("status", status).put("now", db.now())) > 0);
     }
 

@@ -74,6 +74,6 @@ public final class SqlSnapshotStore implements SnapshotStore {
 
     @Override
     public void markStopped(long trackingId, Instant at) {
-        db.read(x -> x.dml("tracking.mark-stopped", db.params().put("id", trackingId).put("at", at)));
+        db.write(x -> x.dml("tracking.mark-stopped", db.params().put("id", trackingId).put("at", at)));
     }
 }

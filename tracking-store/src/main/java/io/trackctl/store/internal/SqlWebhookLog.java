@@ -56,12 +56,12 @@ public final class SqlWebhookLog implements WebhookLog {
 
     @Override
     public long recordRejected(NewDelivery delivery) {
-        return db.read(x -> insert(x, delivery, DeliveryOutcome.REJECTED, db.now()));
+        return db.write(x -> insert(x, delivery, DeliveryOutcome.REJECTED, db.now()));
     }
 
     @Override
     public long recordDuplicate(NewDelivery delivery) {
-        return db.read(x -> insert(x, delivery, DeliveryOutcome.DUPLICATE, db.now()));
+        return db.write(x -> insert(x, delivery, DeliveryOutcome.DUPLICATE, db.now()));
     }
 
     private long insert(Db.Exec x, NewDelivery d, DeliveryOutcome outcome, Instant now) {
@@ -79,7 +79,7 @@ public final class SqlWebhookLog implements WebhookLog {
             case PROCESSED, UNKNOWN_NUMBER, FAILED -> true;
             case ACCEPTED, DUPLICATE, REJECTED -> false;
         };
-        db.read(x -> x.dml("webhook.set-outcome", db.params().put("id", deliveryId).put("outcome", outcome)
+        db.write(x -> x.dml("webhook.set-outcome", db.params().put("id", deliveryId).put("outcome", outcome)
                 .put("error", error).put("processed_at", done ? now : null).put("now", now)));
     }
 

@@ -267,13 +267,21 @@ VALUES (:kind, :job_trigger, 'PENDING', :tracking_id, :ref_id, 0, :max_attempts,
 RETURNING id
 
 -- Runnable: pending and due, or running with an expired lease (its worker is gone).
+-- Pending and lease-expired jobs are picked by separate index searches: with one OR condition
+-- SQLite sorted every runnable row on each claim, which grew with the backlog.
 -- name: job.claim
 UPDATE sync_jobs
 SET status = 'RUNNING', locked_by = :worker, locked_until = :until, attempts = attempts + 1, updated_at = :now
-WHERE id IN (SELECT id FROM sync_jobs
-             WHERE kind IN (:k1, :k2, :k3, :k4)
-               AND ((status = 'PENDING' AND next_attempt_at <= :now)
-                 OR (status = 'RUNNING' AND locked_until < :now))
+WHERE id IN (SELECT id FROM (
+                 SELECT * FROM (SELECT id, next_attempt_at FROM sync_jobs
+                                WHERE status = 'PENDING' AND next_attempt_at <= :now
+                                  AND kind IN (:k1, :k2, :k3, :k4)
+                                ORDER BY next_attempt_at, id LIMIT :max)
+                 UNION ALL
+                 SELECT * FROM (SELECT id, next_attempt_at FROM sync_jobs
+                                WHERE status = 'RUNNING' AND locked_until < :now
+                                  AND kind IN (:k1, :k2, :k3, :k4)
+                                ORDER BY next_attempt_at, id LIMIT :max))
              ORDER BY next_attempt_at, id
              LIMIT :max)
 RETURNING *

@@ -1,0 +1,116 @@
+package io.trackctl.benchmarks.load;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+
+/**
+ * A closed-loop load: {@code concurrency} threads, each with its own keep-alive HTTP/1.1 connection
+ * pool slot, post the next push of the plan as soon as the previous answer came, for a warm-up and
+ * then a timed window. Pushes answered 200 during either phase are recorded in {@code accepted}
+ * (the highest update per number) so the caller can check that each was applied.
+ */
+public final class LoadRun {
+
+    private final HttpClient http;
+    private final List<WirePushes.Push> plan;
+    private final AtomicInteger cursor;
+
+    /** @param cursor shared position in the plan, so that successive runs send fresh pushes */
+    public LoadRun(HttpClient http, List<WirePushes.Push> plan, AtomicInteger cursor) {
+        this.http = http;
+        this.plan = plan;
+        this.cursor = cursor;
+    }
+
+    /**
+     * Runs the load against {@code url}; {@code accepted} may be null (a no-op target).
+     */
+    public LoadReport run(String target, URI url, int concurrency, Duration warmup, Duration duration,
+                          AtomicIntegerArray accepted) throws InterruptedException {
+        long start = System.nanoTime();
+        long measureFrom = start + warmup.toNanos();
+        long end = measureFrom + duration.toNanos();
+        List<Worker> workers = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < concurrency; i++) {
+            Worker w = new Worker(url, measureFrom, end, accepted);
+            workers.add(w);
+            threads.add(Thread.ofPlatform().name("load-" + i).start(w));
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        Latencies all = new Latencies();
+        long ok = 0;
+        long failed = 0;
+        for (Worker w : workers) {
+            all.addAll(w.latencies);
+            ok += w.ok;
+            failed += w.failed;
+        }
+        return new LoadReport(target, concurrency, duration.toNanos() / 1e9, ok, failed,
+                all.percentileMillis(50), all.percentileMillis(90), all.percentileMillis(99));
+    }
+
+    private final class Worker implements Runnable {
+        private final URI url;
+        private final long measureFrom;
+        private final long end;
+        private final AtomicIntegerArray accepted;
+        private final Latencies latencies = new Latencies();
+        private long ok;
+        private long failed;
+
+        Worker(URI url, long measureFrom, long end, AtomicIntegerArray accepted) {
+            this.url = url;
+            this.measureFrom = measureFrom;
+            this.end = end;
+            this.accepted = accepted;
+        }
+
+        @Override
+        public void run() {
+            while (true) {
+                long sent = System.nanoTime();
+                if (sent >= end) {
+                    return;
+                }
+                WirePushes.Push push = plan.get(Math.floorMod(cursor.getAndIncrement(), plan.size()));
+                HttpRequest request = HttpRequest.newBuilder(url)
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", "application/json")
+                        .header("sign", push.signature())
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(push.body()))
+                        .build();
+                int status;
+                try {
+                    status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                } catch (java.io.IOException e) {
+                    status = -1;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                long done = System.nanoTime();
+                if (status == 200 && accepted != null) {
+                    accepted.accumulateAndGet(push.numberIndex(), push.update(), Math::max);
+                }
+                if (sent >= measureFrom && done <= end) {
+                    latencies.add(done - sent);
+                    if (status == 200) {
+                        ok++;
+                    } else {
+                        failed++;
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package io.trackctl.benchmarks.load;
+
+import io.trackctl.benchmarks.support.Flags;
+import io.trackctl.benchmarks.support.ServerProcess;
+import io.trackctl.benchmarks.support.Stats;
+import io.trackctl.core.model.NewShop;
+import io.trackctl.core.model.NewTrackingNumber;
+import io.trackctl.store.StoreConfig;
+import io.trackctl.store.TrackctlStore;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+
+/**
+ * Webhook ingest under load, against the no-op route of the same server. Prepares a SQLite data
+ * directory with the tracking numbers, starts {@code trackctl serve} from the shaded CLI jar as a
+ * child process with {@code TRACKCTL_BENCHMARK_NOOP=true}, then alternates timed rounds: no-op
+ * route, webhook route. Afterwards waits for the workers to drain the queue and checks that every
+ * push answered 200 was applied and no event is stored twice; exits 1 when not.
+ *
+ * <p>Flags: {@code --cli-jar}, {@code --work-dir}, {@code --concurrency 64}, {@code --warmup 3},
+ * {@code --duration 10}, {@code --rounds 3}, {@code --numbers 60000}, {@code --updates 3},
+ * {@code --duplicates 0.2}, {@code --server-heap 512m}, {@code --server-jfr FILE} (profile the server).
+ */
+public final class WebhookLoadBenchmark {
+
+    private static final String KEY = "benchmark-webhook-key";
+
+    private WebhookLoadBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Flags f = new Flags(args);
+        Path cliJar = f.path("cli-jar", "tracking-cli/target/trackctl.jar");
+        Path work = Files.createDirectories(f.path("work-dir", "benchmarks/target/work"));
+        Path dataDir = Files.createTempDirectory(work, "webhook-");
+        int concurrency = f.integer("concurrency", 64);
+        int numbers = f.integer("numbers", 60_000);
+        int updates = f.integer("updates", 3);
+        int rounds = f.integer("rounds", 3);
+        Duration warmup = f.seconds("warmup", 3);
+        Duration duration = f.seconds("duration", 10);
+
+        String jdbcUrl = "jdbc:sqlite:" + dataDir.resolve("trackctl.db");
+        prepare(jdbcUrl, numbers);
+        List<WirePushes.Push> plan = WirePushes.plan(numbers, updates, f.decimal("duplicates", 0.2), KEY, 42);
+        System.out.printf("plan: %d pushes for %d numbers (%d updates each), data in %s%n",
+                plan.size(), numbers, updates, dataDir);
+
+        AtomicIntegerArray accepted = new AtomicIntegerArray(numbers);
+        List<LoadReport> noop = new ArrayList<>();
+        List<LoadReport> webhook = new ArrayList<>();
+        try (ServerProcess server = ServerProcess.start(cliJar, dataDir, KEY,
+                Map.of("TRACKCTL_BENCHMARK_NOOP", "true"),
+                serverJvm(f), Duration.ofSeconds(60))) {
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .executor(java.util.concurrent.Executors.newFixedThreadPool(2, Thread.ofPlatform().daemon().factory())).build();
+            AtomicInteger noopCursor = new AtomicInteger();
+            AtomicInteger pushCursor = new AtomicInteger();
+            URI noopUrl = URI.create(server.baseUrl() + "/api/v1/benchmark/noop");
+            URI hookUrl = URI.create(server.baseUrl() + "/api/v1/webhook/17track");
+            for (int r = 1; r <= rounds; r++) {
+                LoadReport n = new LoadRun(http, plan, noopCursor).run("no-op", noopUrl, concurrency, warmup, duration, null);
+                System.out.println("round " + r + " " + n);
+                LoadReport w = new LoadRun(http, plan, pushCursor).run("webhook", hookUrl, concurrency, warmup, duration,
+                        accepted);
+                System.out.println("round " + r + " " + w);
+                noop.add(n);
+                webhook.add(w);
+            }
+            if (pushCursor.get() > plan.size()) {
+                System.out.println("note: the plan wrapped around; later pushes were all duplicates");
+            }
+            StoredState state = new StoredState(jdbcUrl);
+            long failedJobs = state.awaitDrained(Duration.ofMinutes(3));
+            int[] acc = new int[numbers];
+            for (int i = 0; i < numbers; i++) {
+                acc[i] = accepted.get(i);
+            }
+            List<String> problems = new ArrayList<>(Verification.problems(acc, updates, state.byNumber()));
+            if (failedJobs > 0) {
+                problems.add(failedJobs + " apply jobs failed");
+            }
+            report(noop, webhook, problems);
+            if (!problems.isEmpty()) {
+                System.exit(1);
+            }
+        }
+        System.exit(0);
+    }
+
+    /** The server's heap, and a flight recording when {@code --server-jfr FILE} is given. */
+    private static List<String> serverJvm(Flags f) {
+        List<String> jvm = new ArrayList<>(List.of("-Xmx" + f.string("server-heap", "512m")));
+        String jfr = f.string("server-jfr", null);
+        if (jfr != null) {
+            jvm.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile");
+        }
+        return jvm;
+    }
+
+    private static void prepare(String jdbcUrl, int numbers) {
+        try (TrackctlStore store = TrackctlStore.open(StoreConfig.of(jdbcUrl))) {
+            long shop = store.shops().create(new NewShop("benchmark shop", "custom", null, null, null, null, null)).id();
+            List<NewTrackingNumber> batch = new ArrayList<>();
+            for (int n = 0; n < numbers; n++) {
+                batch.add(new NewTrackingNumber(shop, null, null, WirePushes.number(n), null, null, "benchmark",
+                        null, null));
+                if (batch.size() == 1000 || n == numbers - 1) {
+                    store.tracking().createTrackingBatch(batch);
+                    batch.clear();
+                }
+            }
+        }
+    }
+
+    private static void report(List<LoadReport> noop, List<LoadReport> webhook, List<String> problems) {
+        List<Double> ratios = new ArrayList<>();
+        for (int i = 0; i < noop.size(); i++) {
+            ratios.add(webhook.get(i).throughput() / noop.get(i).throughput());
+        }
+        Stats ratio = Stats.of(ratios);
+        Stats hook = Stats.of(webhook.stream().map(LoadReport::throughput).toList());
+        Stats noopRate = Stats.of(noop.stream().map(LoadReport::throughput).toList());
+        Stats p50 = Stats.of(webhook.stream().map(LoadReport::p50Millis).toList());
+        Stats p90 = Stats.of(webhook.stream().map(LoadReport::p90Millis).toList());
+        Stats p99 = Stats.of(webhook.stream().map(LoadReport::p99Millis).toList());
+        long failed = webhook.stream().mapToLong(LoadReport::failed).sum();
+        System.out.println("webhook throughput /s: " + hook.format("%.0f") + ", no-op /s: " + noopRate.format("%.0f"));
+        System.out.println("ratio webhook/no-op: " + ratio.format("%.3f"));
+        System.out.println("webhook latency ms: p50 " + p50.format("%.1f") + ", p90 " + p90.format("%.1f")
+                + ", p99 " + p99.format("%.1f") + "; non-200 answers: " + failed);
+        System.out.println(problems.isEmpty() ? "verification: every 200 applied, no event stored twice"
+                : "VERIFICATION FAILED (" + problems.size() + " problems), first: "
+                + problems.subList(0, Math.min(10, problems.size())));
+        System.out.printf("RESULT|webhook ingest vs no-op|%.3f (%.3f..%.3f)|%.0f/s (no-op %.0f/s)|>= 0.3x|%s%n",
+                ratio.median(), ratio.min(), ratio.max(), hook.median(), noopRate.median(),
+                ratio.median() >= 0.3 ? "pass" : "FAIL");
+        System.out.printf("RESULT|webhook p99 at %d connections|-|p50 %.1f ms, p90 %.1f ms, p99 %.1f ms (%.1f..%.1f)|<= 25 ms|%s%n",
+                webhook.get(0).concurrency(), p50.median(), p90.median(), p99.median(), p99.min(), p99.max(),
+                p99.median() <= 25 ? "pass" : "FAIL");
+        System.out.printf("RESULT|webhook no loss|-|%s|every 200 applied, no duplicate event|%s%n",
+                problems.isEmpty() ? "0 problems" : problems.size() + " problems", problems.isEmpty() ? "pass" : "FAIL");
+    }
+}
