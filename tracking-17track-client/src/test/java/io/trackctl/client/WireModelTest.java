@@ -1,5 +1,6 @@
 package io.trackctl.client;
 
+import io.trackctl.core.testing.Fixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;

@@ -1,10 +1,10 @@
 package io.trackctl.client.simulator;
 
+import io.trackctl.core.testing.Fixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.trackctl.client.Fixtures;
 import io.trackctl.client.PushReceiver;
 import io.trackctl.client.PushReceiver.Received;
 import io.trackctl.client.SeventeenTrackClient;

@@ -1,11 +1,11 @@
 package io.trackctl.client.simulator;
 
+import io.trackctl.core.testing.Fixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.trackctl.client.Fixtures;
 import io.trackctl.client.WireJson;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

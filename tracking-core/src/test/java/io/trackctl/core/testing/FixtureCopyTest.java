@@ -1,4 +1,4 @@
-package io.trackctl.client;
+package io.trackctl.core.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
