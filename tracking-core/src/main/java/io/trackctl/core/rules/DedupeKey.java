@@ -2,7 +2,6 @@ package io.trackctl.core.rules;
 
 import io.trackctl.core.snapshot.Snapshot;
 import io.trackctl.core.snapshot.WebhookPayload;
-import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -17,7 +16,7 @@ import java.util.Objects;
 public final class DedupeKey {
 
     /** {@code latestEventMillis} when the snapshot has no event, or there is no snapshot. */
-    public static final long NONE = Long.MIN_VALUE;
+    public static final long NONE = Snapshot.NO_EVENT;
 
     private final boolean stopped;
     private final String number;
@@ -60,10 +59,9 @@ public final class DedupeKey {
         if (snapshot == null) {
             return new DedupeKey(false, number, carrier, NONE, 0, false);
         }
-        Instant latest = snapshot.latestEventTime();
         Long hash = snapshot.providersHash();
-        return new DedupeKey(false, number, carrier, latest == null ? NONE : latest.toEpochMilli(),
-                hash == null ? 0 : hash, hash != null);
+        return new DedupeKey(false, number, carrier, snapshot.latestEventMillis(), hash == null ? 0 : hash,
+                hash != null);
     }
 
     /** The stored form: {@code U|NUMBER|carrier|millis|hash} or {@code S|NUMBER|carrier}, "-" for absent parts. */

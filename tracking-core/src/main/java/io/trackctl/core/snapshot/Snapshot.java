@@ -7,24 +7,72 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The parts of a 17TRACK {@code track_info} that trackctl keeps: the latest status, the latest
  * event, and every provider with its events. A snapshot is a whole state, never a delta.
+ *
+ * <p>Immutable. The newest event time is worked out once, when the snapshot is built: every push is
+ * keyed (dedupe), ranked and applied by it, and it would otherwise be found again by walking every
+ * provider's events each time.
  */
-public record Snapshot(
-        String number,
-        Integer carrier,
-        String tag,
-        TrackStatus status,
-        SnapshotEvent latestEvent,
-        List<ProviderTrack> providers,
-        Long providersHash) {
+public final class Snapshot {
 
-    public Snapshot {
-        number = TrackingNumbers.normalize(number);
-        status = status == null ? TrackStatus.NONE : status;
-        providers = providers == null ? List.of() : List.copyOf(providers);
+    /** {@link #latestEventMillis()} when the snapshot has no event at all. */
+    public static final long NO_EVENT = Long.MIN_VALUE;
+
+    private final String number;
+    private final Integer carrier;
+    private final String tag;
+    private final TrackStatus status;
+    private final SnapshotEvent latestEvent;
+    private final List<ProviderTrack> providers;
+    private final Long providersHash;
+    private final Instant latestEventTime;
+    private final long latestEventMillis;
+
+    public Snapshot(String number, Integer carrier, String tag, TrackStatus status, SnapshotEvent latestEvent,
+                    List<ProviderTrack> providers, Long providersHash) {
+        this.number = TrackingNumbers.normalize(number);
+        this.carrier = carrier;
+        this.tag = tag;
+        this.status = status == null ? TrackStatus.NONE : status;
+        this.latestEvent = latestEvent;
+        this.providers = providers == null ? List.of() : List.copyOf(providers);
+        this.providersHash = providersHash;
+        this.latestEventTime = newestInstant(latestEvent, this.providers);
+        this.latestEventMillis = latestEventTime == null ? NO_EVENT : saturatedMillis(latestEventTime);
+    }
+
+    public String number() {
+        return number;
+    }
+
+    /** The carrier key 17TRACK reports, null when it names none. */
+    public Integer carrier() {
+        return carrier;
+    }
+
+    public String tag() {
+        return tag;
+    }
+
+    public TrackStatus status() {
+        return status;
+    }
+
+    public SnapshotEvent latestEvent() {
+        return latestEvent;
+    }
+
+    public List<ProviderTrack> providers() {
+        return providers;
+    }
+
+    /** 17TRACK's hash over the providers' content, null when the push carries none. */
+    public Long providersHash() {
+        return providersHash;
     }
 
     /**
@@ -53,6 +101,18 @@ public record Snapshot(
 
     /** The newest event instant: {@code latest_event} when present, else the newest provider event. */
     public Instant latestEventTime() {
+        return latestEventTime;
+    }
+
+    /**
+     * {@link #latestEventTime()} in UTC epoch milliseconds ({@link #NO_EVENT} when there is none),
+     * clamped to the range of a long for carrier dates far outside any real one.
+     */
+    public long latestEventMillis() {
+        return latestEventMillis;
+    }
+
+    private static Instant newestInstant(SnapshotEvent latestEvent, List<ProviderTrack> providers) {
         Instant newest = latestEvent == null ? null : latestEvent.timeUtc();
         for (ProviderTrack p : providers) {
             for (SnapshotEvent e : p.events()) {
@@ -62,6 +122,14 @@ public record Snapshot(
             }
         }
         return newest;
+    }
+
+    private static long saturatedMillis(Instant t) {
+        try {
+            return t.toEpochMilli();
+        } catch (ArithmeticException outOfRange) {
+            return t.getEpochSecond() < 0 ? NO_EVENT + 1 : Long.MAX_VALUE;
+        }
     }
 
     /** The newest {@code latest_sync_time} over providers: the tie-break between equal event times. */
@@ -99,5 +167,25 @@ public record Snapshot(
                 .map(SnapshotEvent::timeUtc)
                 .findFirst()
                 .orElse(latestEventTime());
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Snapshot s && Objects.equals(number, s.number) && Objects.equals(carrier, s.carrier)
+                && Objects.equals(tag, s.tag) && status.equals(s.status)
+                && Objects.equals(latestEvent, s.latestEvent) && providers.equals(s.providers)
+                && Objects.equals(providersHash, s.providersHash);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(number, carrier, tag, status, latestEvent, providers, providersHash);
+    }
+
+    @Override
+    public String toString() {
+        return "Snapshot[number=" + number + ", carrier=" + carrier + ", tag=" + tag + ", status=" + status
+                + ", latestEvent=" + latestEvent + ", providers=" + providers + ", providersHash=" + providersHash
+                + "]";
     }
 }
