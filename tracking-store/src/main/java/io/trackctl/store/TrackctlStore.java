@@ -94,7 +94,6 @@ public final class TrackctlStore implements AutoCloseable {
             Statements statements = Statements.load(dialect.statementsResource());
             DbClient client = JdbcClientBuilder.create()
                     .connectionPool(new PooledConnections(ds, dialect))
-                    .statements(statements.toDbStatements())
                     .build();
             return new TrackctlStore(dialect, ds, client, new Db(client, ds, dialect, statements, clock));
         } catch (RuntimeException e) {

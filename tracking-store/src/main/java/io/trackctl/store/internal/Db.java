@@ -199,7 +199,8 @@ public final class Db {
         }
 
         public List<Row> query(String name, Params params) {
-            try (Stream<DbRow> rows = exec.createNamedQuery(name).params(params.map()).execute()) {
+            NamedSql sql = statements.prepared(name);
+            try (Stream<DbRow> rows = exec.createQuery(sql.sql()).params(sql.bind(params.map())).execute()) {
                 return rows.map(r -> Row.of(r, dialect)).toList();
             }
         }
@@ -223,7 +224,8 @@ public final class Db {
         }
 
         public long dml(String name, Params params) {
-            return exec.createNamedDmlStatement(name).params(params.map()).execute();
+            NamedSql sql = statements.prepared(name);
+            return exec.createDmlStatement(sql.sql()).params(sql.bind(params.map())).execute();
         }
 
         public long count(String name, Params params) {

@@ -1,12 +1,12 @@
 package io.trackctl.store.internal;
 
-import io.helidon.dbclient.DbStatements;
 import io.trackctl.store.StoreException;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -21,9 +21,13 @@ public final class Statements {
     private static final Pattern NAME = Pattern.compile("^--\\s*name:\\s*(\\S+)\\s*$");
 
     private final Map<String, String> byName;
+    private final Map<String, NamedSql> prepared;
 
     private Statements(Map<String, String> byName) {
         this.byName = Collections.unmodifiableMap(byName);
+        Map<String, NamedSql> p = new HashMap<>();
+        byName.forEach((name, sql) -> p.put(name, NamedSql.parse(name, sql)));
+        this.prepared = Map.copyOf(p);
     }
 
     public static Statements load(String resource) {
@@ -76,13 +80,16 @@ public final class Statements {
         return sql;
     }
 
-    public Map<String, String> all() {
-        return byName;
+    /** The statement in JDBC's positional form, parsed once. */
+    NamedSql prepared(String name) {
+        NamedSql sql = prepared.get(name);
+        if (sql == null) {
+            throw new StoreException("no statement named " + name);
+        }
+        return sql;
     }
 
-    public DbStatements toDbStatements() {
-        DbStatements.Builder b = DbStatements.builder();
-        byName.forEach(b::addStatement);
-        return b.build();
+    public Map<String, String> all() {
+        return byName;
     }
 }

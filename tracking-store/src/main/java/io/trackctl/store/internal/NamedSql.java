@@ -1,0 +1,85 @@
+package io.trackctl.store.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A statement with {@code :name} parameters turned, once, into JDBC's {@code ?} form and the order
+ * of the names. Helidon DbClient would otherwise parse the named form again on every execution.
+ * Quoted strings, quoted identifiers, comments and PostgreSQL's {@code ::} casts are left alone.
+ */
+record NamedSql(String name, String sql, List<String> names) {
+
+    NamedSql {
+        names = List.copyOf(names);
+    }
+
+    static NamedSql parse(String name, String text) {
+        StringBuilder sql = new StringBuilder(text.length());
+        List<String> names = new ArrayList<>();
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            char c = text.charAt(i);
+            if (c == '\'' || c == '"') {
+                int end = closing(text, i, c);
+                sql.append(text, i, end);
+                i = end;
+            } else if (c == '-' && i + 1 < n && text.charAt(i + 1) == '-') {
+                int end = text.indexOf('\n', i);
+                end = end < 0 ? n : end;
+                sql.append(text, i, end);
+                i = end;
+            } else if (c == '/' && i + 1 < n && text.charAt(i + 1) == '*') {
+                int end = text.indexOf("*/", i + 2);
+                end = end < 0 ? n : end + 2;
+                sql.append(text, i, end);
+                i = end;
+            } else if (c == ':' && i + 1 < n && text.charAt(i + 1) == ':') {
+                sql.append("::");
+                i += 2;
+            } else if (c == ':' && i + 1 < n && Character.isJavaIdentifierStart(text.charAt(i + 1))) {
+                int end = i + 1;
+                while (end < n && Character.isJavaIdentifierPart(text.charAt(end))) {
+                    end++;
+                }
+                names.add(text.substring(i + 1, end));
+                sql.append('?');
+                i = end;
+            } else {
+                sql.append(c);
+                i++;
+            }
+        }
+        return new NamedSql(name, sql.toString(), names);
+    }
+
+    /** The index just past the quote that closes the one at {@code start}; a doubled quote is an escaped one. */
+    private static int closing(String text, int start, char quote) {
+        int i = start + 1;
+        while (i < text.length()) {
+            if (text.charAt(i) == quote) {
+                if (i + 1 < text.length() && text.charAt(i + 1) == quote) {
+                    i += 2;
+                    continue;
+                }
+                return i + 1;
+            }
+            i++;
+        }
+        return text.length();
+    }
+
+    /** The values in parameter order; every name must have a value (null included). */
+    List<Object> bind(Map<String, Object> values) {
+        List<Object> out = new ArrayList<>(names.size());
+        for (String p : names) {
+            if (!values.containsKey(p)) {
+                throw new IllegalArgumentException("statement " + name + " needs a value for :" + p);
+            }
+            out.add(values.get(p));
+        }
+        return out;
+    }
+}
