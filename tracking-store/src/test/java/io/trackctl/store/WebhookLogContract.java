@@ -22,7 +22,11 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -65,6 +69,31 @@ public abstract class WebhookLogContract extends StoreContractTest {
         assertThat(store.webhooks().findDelivery(again.deliveryId()).orElseThrow().outcome())
                 .isEqualTo(DeliveryOutcome.DUPLICATE);
         assertThat(store.jobs().queueStats().pending()).isEqualTo(1);
+    }
+
+    @Test
+    void deliveriesArrivingTogetherAreEachLoggedOnceAndOnlyTheFirstOfEachKeyIsAccepted() throws Exception {
+        int keys = 60;
+        List<Future<Ingested>> results = new ArrayList<>();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int copy = 0; copy < 3; copy++) {
+                for (int k = 0; k < keys; k++) {
+                    String number = "LX" + (2_000_000_000L + k) + "CN";
+                    results.add(threads.submit(() -> store.webhooks().recordVerified(delivery(number, "U|" + number), APPLY)));
+                }
+            }
+        }
+        List<Ingested> all = new ArrayList<>();
+        for (Future<Ingested> f : results) {
+            all.add(f.get());
+        }
+
+        assertThat(all).filteredOn(Accepted.class::isInstance).hasSize(keys);
+        assertThat(all).filteredOn(Duplicate.class::isInstance).hasSize(2 * keys);
+        assertThat(all.stream().map(Ingested::deliveryId).distinct().count()).isEqualTo(3L * keys);
+        assertThat(store.jobs().queueStats().pending()).isEqualTo(keys);
+        assertThat(store.webhooks().listDeliveries(new DeliveryQuery(DeliveryOutcome.ACCEPTED, null, null, null),
+                PageRequest.FIRST).total()).isEqualTo(keys);
     }
 
     @Test

@@ -10,28 +10,36 @@ import io.trackctl.core.model.WebhookDelivery;
 import io.trackctl.core.port.WebhookLog;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The webhook log and dedupe authority: a verified delivery is logged, its dedupe key claimed and
- * its job enqueued in one transaction, so a 200 answer means the delivery is durable.
+ * its job enqueued in one transaction, so a 200 answer means the delivery is durable. Deliveries
+ * arriving together share that transaction ({@link GroupCommit}): one commit for many pushes.
  */
 public final class SqlWebhookLog implements WebhookLog {
 
+    /** The most deliveries one shared transaction takes. */
+    private static final int MAX_GROUP = 64;
+
     private final Db db;
     private final SqlJobQueue jobs;
+    private final GroupCommit group;
 
     public SqlWebhookLog(Db db, SqlJobQueue jobs) {
         this.db = db;
         this.jobs = jobs;
+        this.group = new GroupCommit(db, MAX_GROUP);
+    }
+
+    /** What one delivery's unit wrote: the answer and the job to announce once committed. */
+    private record Recorded(Ingested result, List<SqlJobQueue.Pending> enqueued) {
     }
 
     @Override
     public Ingested recordVerified(NewDelivery delivery, NewJob job) {
-        List<SqlJobQueue.Pending> enqueued = new ArrayList<>(1);
-        Ingested result = db.tx(x -> {
+        Recorded recorded = group.submit(x -> {
             Instant now = db.now();
             long id = insert(x, delivery, DeliveryOutcome.ACCEPTED, now);
             if (delivery.dedupeKey() != null) {
@@ -40,28 +48,25 @@ public final class SqlWebhookLog implements WebhookLog {
                 if (claimed == 0) {
                     x.dml("webhook.set-outcome", db.params().put("id", id).put("outcome", DeliveryOutcome.DUPLICATE)
                             .put("error", null).put("processed_at", null).put("now", now));
-                    return new Duplicate(id);
+                    return new Recorded(new Duplicate(id), List.of());
                 }
             }
             NewJob withRef = new NewJob(job.kind(), job.trigger(), job.trackingId(), id, job.maxAttempts(), job.runAt());
-            enqueued.clear();
-            enqueued.addAll(jobs.insert(x, List.of(withRef)));
-            return new Accepted(id, enqueued.getFirst().id());
+            List<SqlJobQueue.Pending> enqueued = jobs.insert(x, List.of(withRef));
+            return new Recorded(new Accepted(id, enqueued.getFirst().id()), enqueued);
         });
-        if (result instanceof Accepted) {
-            jobs.announce(enqueued);
-        }
-        return result;
+        jobs.announce(recorded.enqueued());
+        return recorded.result();
     }
 
     @Override
     public long recordRejected(NewDelivery delivery) {
-        return db.write(x -> insert(x, delivery, DeliveryOutcome.REJECTED, db.now()));
+        return group.submit(x -> insert(x, delivery, DeliveryOutcome.REJECTED, db.now()));
     }
 
     @Override
     public long recordDuplicate(NewDelivery delivery) {
-        return db.write(x -> insert(x, delivery, DeliveryOutcome.DUPLICATE, db.now()));
+        return group.submit(x -> insert(x, delivery, DeliveryOutcome.DUPLICATE, db.now()));
     }
 
     private long insert(Db.Exec x, NewDelivery d, DeliveryOutcome outcome, Instant now) {

@@ -1,0 +1,155 @@
+package io.trackctl.store.internal;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.helidon.dbclient.DbClient;
+import io.helidon.dbclient.jdbc.JdbcClientBuilder;
+import io.helidon.dbclient.jdbc.JdbcConnectionPool;
+import io.trackctl.store.sqlite.SqlitePool;
+import io.trackctl.store.testing.SqliteTestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class GroupCommitTest {
+
+    private SqliteTestDatabase database;
+    private HikariDataSource ds;
+    private Db db;
+
+    @BeforeEach
+    void openDatabase() throws Exception {
+        database = SqliteTestDatabase.create();
+        java.nio.file.Files.createDirectories(database.file().getParent());
+        ds = new HikariDataSource(SqlitePool.configure(database.config()));
+        try (Connection c = ds.getConnection(); var s = c.createStatement()) {
+            s.execute("CREATE TABLE items (id INTEGER PRIMARY KEY, v INTEGER NOT NULL UNIQUE)");
+        }
+        JdbcConnectionPool pool = () -> {
+            try {
+                return ds.getConnection();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        DbClient client = JdbcClientBuilder.create().connectionPool(pool).build();
+        Statements statements = Statements.parse("""
+                -- name: item.insert
+                INSERT INTO items (v) VALUES (:v)
+                """);
+        db = new Db(client, ds, Dialect.SQLITE, statements, Clock.systemUTC());
+    }
+
+    @AfterEach
+    void close() {
+        ds.close();
+        database.close();
+    }
+
+    @Test
+    void manyCallersAtOnceAllGetTheirOwnResultsAndEveryUnitIsWrittenOnce() throws Exception {
+        GroupCommit group = new GroupCommit(db, 16);
+        int callers = 200;
+        List<Future<Long>> results = new ArrayList<>();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < callers; i++) {
+                long v = i;
+                results.add(threads.submit(() -> group.submit(x -> x.dml("item.insert", db.params().put("v", v)) * 1000 + v)));
+            }
+        }
+        for (int i = 0; i < callers; i++) {
+            assertThat(results.get(i).get()).isEqualTo(1000L + i);
+        }
+        assertThat(count()).isEqualTo(callers);
+    }
+
+    @Test
+    void aUnitThatFailsFailsAloneAndTheOthersOfItsBatchAreWrittenOnce() throws Exception {
+        GroupCommit group = new GroupCommit(db, 64);
+        CountDownLatch leaderInside = new CountDownLatch(1);
+        CountDownLatch othersQueued = new CountDownLatch(1);
+        int others = 10;
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            // The first caller leads and holds its transaction open until the others have queued
+            // behind it, so they form one batch together.
+            Future<Long> first = threads.submit(() -> group.submit(x -> {
+                leaderInside.countDown();
+                await(othersQueued);
+                return x.dml("item.insert", db.params().put("v", -1));
+            }));
+            assertThat(leaderInside.await(10, TimeUnit.SECONDS)).isTrue();
+            List<Future<Long>> results = new ArrayList<>();
+            for (int i = 0; i < others; i++) {
+                long v = i;
+                results.add(threads.submit(() -> group.submit(x -> {
+                    long n = x.dml("item.insert", db.params().put("v", v));
+                    if (v == 3) {
+                        throw new IllegalStateException("unit 3 cannot be written");
+                    }
+                    return n;
+                })));
+            }
+            awaitQueued(group, others);
+            othersQueued.countDown();
+
+            assertThat(first.get()).isEqualTo(1L);
+            for (int i = 0; i < others; i++) {
+                Future<Long> r = results.get(i);
+                if (i == 3) {
+                    assertThatThrownBy(r::get).hasRootCauseMessage("unit 3 cannot be written");
+                } else {
+                    assertThat(r.get()).isEqualTo(1L);
+                }
+            }
+        }
+        assertThat(count()).isEqualTo(others);
+        assertThat(values()).doesNotContain(3L);
+    }
+
+    private static void awaitQueued(GroupCommit group, int n) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while (group.waiting() < n) {
+            assertThat(Instant.now()).as("callers queued in time").isBefore(deadline);
+            Thread.sleep(1);
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private long count() {
+        return values().size();
+    }
+
+    private List<Long> values() {
+        List<Long> out = new ArrayList<>();
+        try (Connection c = ds.getConnection(); var s = c.createStatement(); var rs = s.executeQuery("SELECT v FROM items")) {
+            while (rs.next()) {
+                out.add(rs.getLong(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return out;
+    }
+}
