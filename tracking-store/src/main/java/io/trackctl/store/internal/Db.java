@@ -1,5 +1,6 @@
 package io.trackctl.store.internal;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.DbClientException;
 import io.helidon.dbclient.DbExecute;
@@ -10,11 +11,20 @@ import io.trackctl.core.model.PageRequest;
 import io.trackctl.core.retry.TransientFailureException;
 import io.trackctl.store.StoreException;
 
+import com.zaxxer.hikari.HikariDataSource;
+import io.trackctl.store.sqlite.SqliteEvictions;
+
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -39,6 +49,8 @@ public final class Db {
      * write lock over at once, in arrival order. Other processes still meet the busy timeout.
      */
     private final ReentrantLock sqliteWriter;
+    /** The batch this thread runs in, if any. */
+    private final ThreadLocal<Exec> openBatch = new ThreadLocal<>();
 
     public Db(DbClient client, DataSource dataSource, Dialect dialect, Statements statements, Clock clock) {
         this.client = client;
@@ -65,10 +77,14 @@ public final class Db {
         return statements.sql(name);
     }
 
-    /** Statements run one by one (autocommit). */
+    /** Statements run one by one (autocommit), or in the thread's {@linkplain #batch batch} when one is open. */
     public <T> T read(Function<Exec, T> work) {
+        Exec joined = openBatch.get();
+        if (joined != null) {
+            return work.apply(joined);
+        }
         try {
-            return work.apply(new Exec(client.execute()));
+            return work.apply(new DbClientExec(client.execute()));
         } catch (RuntimeException e) {
             throw translate(e);
         }
@@ -79,6 +95,9 @@ public final class Db {
      * transactions of this process instead of in SQLite's busy handler.
      */
     public <T> T write(Function<Exec, T> work) {
+        if (openBatch.get() != null) {
+            return read(work);
+        }
         lockWriter();
         try {
             return read(work);
@@ -87,8 +106,15 @@ public final class Db {
         }
     }
 
-    /** Statements run in one transaction, committed when {@code work} returns. */
+    /**
+     * Statements run in one transaction, committed when {@code work} returns; inside the thread's
+     * {@linkplain #batch batch} they become part of its transaction.
+     */
     public <T> T tx(Function<Exec, T> work) {
+        Exec joined = openBatch.get();
+        if (joined != null) {
+            return work.apply(joined);
+        }
         lockWriter();
         try {
             return inTx(work);
@@ -105,7 +131,7 @@ public final class Db {
             throw translate(e);
         }
         try {
-            T result = work.apply(new Exec(tx));
+            T result = work.apply(new DbClientExec(tx));
             tx.commit();
             return result;
         } catch (RuntimeException e) {
@@ -132,6 +158,13 @@ public final class Db {
 
     /** Plain JDBC work in one transaction on a pooled connection (bulk paths only). */
     public <T> T jdbc(JdbcWork<T> work) {
+        if (openBatch.get() instanceof JdbcExec joined) {
+            try {
+                return work.apply(joined.connection);
+            } catch (SQLException e) {
+                throw translate(new StoreException("database failure", e));
+            }
+        }
         lockWriter();
         try {
             return inJdbc(work);
@@ -141,7 +174,7 @@ public final class Db {
     }
 
     private <T> T inJdbc(JdbcWork<T> work) {
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = connection()) {
             c.setAutoCommit(false);
             try {
                 T result = work.apply(c);
@@ -156,6 +189,60 @@ public final class Db {
         } catch (RuntimeException e) {
             throw translate(e);
         }
+    }
+
+    /**
+     * Many small units of work in one transaction on a plain JDBC connection, where each named
+     * statement is prepared once for the whole transaction instead of once per execution (a group
+     * of webhook deliveries, a batch of apply jobs). While {@code work} runs, the store's other
+     * calls on this thread ({@link #read}, {@link #write}, {@link #tx}) join this transaction, so
+     * port methods written for one item at a time take part without knowing. Batches do not nest
+     * in separate transactions: a batch inside a batch joins it.
+     */
+    public <T> T batch(Function<Exec, T> work) {
+        Exec joined = openBatch.get();
+        if (joined != null) {
+            return work.apply(joined);
+        }
+        lockWriter();
+        try (Connection c = connection()) {
+            c.setAutoCommit(false);
+            JdbcExec exec = new JdbcExec(c);
+            openBatch.set(exec);
+            try {
+                T result = work.apply(exec);
+                exec.closeStatements();
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                exec.closeStatements();
+                try {
+                    c.rollback();
+                } catch (SQLException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+                throw e;
+            } finally {
+                openBatch.remove();
+            }
+        } catch (SQLException e) {
+            throw translate(new StoreException("database failure: " + e.getMessage(), e));
+        } catch (RuntimeException e) {
+            throw translate(e);
+        } finally {
+            unlockWriter();
+        }
+    }
+
+    /** True while this thread runs inside a {@linkplain #batch batch}. */
+    public boolean inBatch() {
+        return openBatch.get() != null;
+    }
+
+    private Connection connection() throws SQLException {
+        Connection c = dataSource.getConnection();
+        return dialect == Dialect.SQLITE && dataSource instanceof HikariDataSource pool
+                ? SqliteEvictions.guard(c, pool) : c;
     }
 
     /** A unit of plain JDBC work. */
@@ -189,21 +276,14 @@ public final class Db {
         return false;
     }
 
-    /** Named statements on one execution context (autocommit or a transaction). */
-    public final class Exec {
+    /** Named statements on one execution context (autocommit, a transaction, or a batch). */
+    public abstract sealed class Exec permits DbClientExec, JdbcExec {
 
-        private final DbExecute exec;
+        /** The rows of a query, read in full. */
+        public abstract List<Row> query(String name, Params params);
 
-        Exec(DbExecute exec) {
-            this.exec = exec;
-        }
-
-        public List<Row> query(String name, Params params) {
-            NamedSql sql = statements.prepared(name);
-            try (Stream<DbRow> rows = exec.createQuery(sql.sql()).params(sql.bind(params.map())).execute()) {
-                return rows.map(r -> Row.of(r, dialect)).toList();
-            }
-        }
+        /** Runs an INSERT, UPDATE or DELETE; returns the rows changed. */
+        public abstract long dml(String name, Params params);
 
         public <T> List<T> query(String name, Params params, Function<Row, T> mapper) {
             return query(name, params).stream().map(mapper).toList();
@@ -223,11 +303,6 @@ public final class Db {
             return get(name, params).map(r -> r.lng("id"));
         }
 
-        public long dml(String name, Params params) {
-            NamedSql sql = statements.prepared(name);
-            return exec.createDmlStatement(sql.sql()).params(sql.bind(params.map())).execute();
-        }
-
         public long count(String name, Params params) {
             return get(name, params).map(r -> r.lng("n")).orElse(0L);
         }
@@ -238,6 +313,109 @@ public final class Db {
             long total = count(countName, params);
             List<T> items = query(itemsName, params.page(page), mapper);
             return Page.of(items, page, total);
+        }
+    }
+
+    /** Statements through Helidon DbClient: the normal path. */
+    final class DbClientExec extends Exec {
+
+        private final DbExecute exec;
+
+        DbClientExec(DbExecute exec) {
+            this.exec = exec;
+        }
+
+        @Override
+        public List<Row> query(String name, Params params) {
+            NamedSql sql = statements.prepared(name);
+            try (Stream<DbRow> rows = exec.createQuery(sql.sql()).params(sql.bind(params.map())).execute()) {
+                return rows.map(r -> Row.of(r, dialect)).toList();
+            }
+        }
+
+        @Override
+        public long dml(String name, Params params) {
+            NamedSql sql = statements.prepared(name);
+            return exec.createDmlStatement(sql.sql()).params(sql.bind(params.map())).execute();
+        }
+    }
+
+    /** Statements of a {@linkplain #batch batch}: plain JDBC, each prepared once per transaction. */
+    final class JdbcExec extends Exec {
+
+        private final Connection connection;
+        private final Map<String, PreparedStatement> prepared = new HashMap<>();
+        private final Map<String, String[]> columns = new HashMap<>();
+
+        JdbcExec(Connection connection) {
+            this.connection = connection;
+        }
+
+        @Override
+        public List<Row> query(String name, Params params) {
+            try {
+                PreparedStatement ps = bound(name, params);
+                try (ResultSet rs = ps.executeQuery()) {
+                    String[] labels = columns.get(name);
+                    if (labels == null) {
+                        labels = labels(rs.getMetaData());
+                        columns.put(name, labels);
+                    }
+                    List<Row> rows = new ArrayList<>();
+                    while (rs.next()) {
+                        Map<String, Object> values = HashMap.newHashMap(labels.length);
+                        for (int i = 0; i < labels.length; i++) {
+                            values.put(labels[i], rs.getObject(i + 1));
+                        }
+                        rows.add(Row.of(values, dialect));
+                    }
+                    return rows;
+                }
+            } catch (SQLException e) {
+                throw new StoreException("statement " + name + " failed: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public long dml(String name, Params params) {
+            try {
+                return bound(name, params).executeLargeUpdate();
+            } catch (SQLException e) {
+                throw new StoreException("statement " + name + " failed: " + e.getMessage(), e);
+            }
+        }
+
+        private PreparedStatement bound(String name, Params params) throws SQLException {
+            NamedSql sql = statements.prepared(name);
+            PreparedStatement ps = prepared.get(name);
+            if (ps == null) {
+                ps = connection.prepareStatement(sql.sql());
+                prepared.put(name, ps);
+            }
+            List<Object> values = sql.bind(params.map());
+            for (int i = 0; i < values.size(); i++) {
+                ps.setObject(i + 1, values.get(i));
+            }
+            return ps;
+        }
+
+        private static String[] labels(ResultSetMetaData meta) throws SQLException {
+            String[] labels = new String[meta.getColumnCount()];
+            for (int i = 0; i < labels.length; i++) {
+                labels[i] = meta.getColumnLabel(i + 1);
+            }
+            return labels;
+        }
+
+        void closeStatements() {
+            for (PreparedStatement ps : prepared.values()) {
+                try {
+                    ps.close();
+                } catch (SQLException ignored) {
+                    // The connection goes back to the pool, which closes what is left open.
+                }
+            }
+            prepared.clear();
         }
     }
 }

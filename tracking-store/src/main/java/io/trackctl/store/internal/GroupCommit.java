@@ -43,11 +43,17 @@ final class GroupCommit {
 
     /**
      * Runs {@code unit} in a transaction shared with other callers and returns its result once that
-     * transaction committed. The unit must not catch database errors and go on: on PostgreSQL a
+     * transaction committed. A caller already inside a {@linkplain Db#batch batch} runs its unit
+     * there, alone. The unit must not catch database errors and go on: on PostgreSQL a
      * failed statement spoils the whole transaction.
      */
     @SuppressWarnings("unchecked")
     <T> T submit(Function<Db.Exec, T> unit) {
+        if (db.inBatch()) {
+            // Already inside a caller's unit of work: other callers' units must not ride on a
+            // transaction that this caller may still roll back after they were answered.
+            return db.batch(unit);
+        }
         Waiter me = new Waiter(unit, Thread.currentThread());
         boolean lead;
         lock.lock();
@@ -95,7 +101,7 @@ final class GroupCommit {
     private void run(List<Waiter> batch) {
         List<Object> results;
         try {
-            results = db.tx(x -> {
+            results = db.batch(x -> {
                 List<Object> out = new ArrayList<>(batch.size());
                 for (Waiter w : batch) {
                     out.add(w.unit.apply(x));
@@ -120,7 +126,7 @@ final class GroupCommit {
 
     private void runAlone(Waiter w) {
         try {
-            w.succeed(db.tx(w.unit));
+            w.succeed(db.batch(w.unit));
         } catch (RuntimeException e) {
             w.fail(e);
         }

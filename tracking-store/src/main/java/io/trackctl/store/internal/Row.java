@@ -22,6 +22,16 @@ public final class Row {
         return new Row(name -> row.column(name).get(Object.class), dialect);
     }
 
+    /** A row read in full, by column label. */
+    static Row of(java.util.Map<String, Object> values, Dialect dialect) {
+        return new Row(name -> {
+            if (!values.containsKey(name)) {
+                throw new IllegalStateException("no column " + name + " in this row");
+            }
+            return values.get(name);
+        }, dialect);
+    }
+
     /** The current row of a plain JDBC result set. */
     static Row of(ResultSet rs, Dialect dialect) {
         return new Row(name -> {
