@@ -107,6 +107,23 @@ public abstract class JobQueueContract extends StoreContractTest {
     }
 
     @Test
+    void successesRecordedTogetherFinishTheJobsStillHeldAndReturnTheOnesWhoseClaimWasLost() {
+        queue().enqueue(List.of(aJob(JobKind.APPLY_WEBHOOK), aJob(JobKind.APPLY_WEBHOOK)));
+        SyncJob stale = queue().claim(ALL, 1, "slow", LEASE, Duration.ZERO).getFirst();
+        clock.advance(LEASE.plusSeconds(1));
+        List<SyncJob> held = queue().claim(ALL, 2, "fresh", LEASE, Duration.ZERO);
+        assertThat(held).hasSize(2);
+
+        assertThat(queue().succeededAll(List.of(stale))).containsExactly(stale);
+        assertThat(queue().succeededAll(held)).isEmpty();
+
+        for (SyncJob j : held) {
+            assertThat(queue().findJob(j.id()).orElseThrow().status()).isEqualTo(JobStatus.SUCCEEDED);
+        }
+        assertThat(queue().claim(ALL, 5, "next", LEASE, Duration.ZERO)).isEmpty();
+    }
+
+    @Test
     void anExtendedLeaseKeepsTheJobFromBeingClaimedAgain() {
         queue().enqueue(List.of(aJob(JobKind.IMPORT)));
         SyncJob held = queue().claim(ALL, 1, "long", LEASE, Duration.ZERO).getFirst();

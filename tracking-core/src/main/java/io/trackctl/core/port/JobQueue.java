@@ -9,6 +9,7 @@ import io.trackctl.core.model.SyncJob;
 import io.trackctl.core.model.SyncJobQuery;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -36,6 +37,20 @@ public interface JobQueue {
 
     /** The claimed job succeeded; false when the claim was lost. */
     boolean succeeded(SyncJob claimed);
+
+    /**
+     * Several claimed jobs succeeded, recorded together where the store can (one transaction);
+     * returns the ones whose claim was lost.
+     */
+    default List<SyncJob> succeededAll(List<SyncJob> claimed) {
+        List<SyncJob> lost = new ArrayList<>();
+        for (SyncJob job : claimed) {
+            if (!succeeded(job)) {
+                lost.add(job);
+            }
+        }
+        return lost;
+    }
 
     /** A failed attempt that will be tried again at {@code at}; false when the claim was lost. */
     boolean retryAt(SyncJob claimed, Instant at, String error);

@@ -121,20 +121,33 @@ public final class JobRunner implements AutoCloseable {
                     failures.put(j.id(), e);
                 }
             }
+            List<SyncJob> succeeded = new ArrayList<>(list.size());
             for (SyncJob j : list) {
-                record(j, failures.get(j.id()));
-                completed.incrementAndGet();
+                Throwable failure = failures.get(j.id());
+                if (failure == null) {
+                    succeeded.add(j);
+                } else {
+                    recordFailure(j, failure);
+                }
             }
+            if (!succeeded.isEmpty()) {
+                recordSuccesses(succeeded);
+            }
+            completed.addAndGet(list.size());
         });
     }
 
-    private void record(SyncJob job, Throwable failure) {
-        if (failure == null) {
-            if (!queue.succeeded(job)) {
-                lostClaim(job);
-            }
-            return;
+    private void recordSuccesses(List<SyncJob> jobs) {
+        try {
+            queue.succeededAll(jobs).forEach(JobRunner::lostClaim);
+        } catch (RuntimeException e) {
+            // Not recorded: the jobs stay running until their lease ends, then run again (applying is idempotent).
+            LOG.log(System.Logger.Level.WARNING, "recording {0} finished job(s) failed; they will run again after "
+                    + "their lease: {1}", jobs.size(), e.toString());
         }
+    }
+
+    private void recordFailure(SyncJob job, Throwable failure) {
         String error = clip(failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage());
         switch (policy.afterFailure(Math.max(1, job.attempts()), failure)) {
             case RetryPolicy.Retry r -> {

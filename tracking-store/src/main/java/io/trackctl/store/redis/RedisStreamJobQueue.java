@@ -292,6 +292,16 @@ public final class RedisStreamJobQueue implements JobQueue, AutoCloseable {
         return finish(claimed.id(), jobs.succeeded(claimed));
     }
 
+    /** Records them in one database transaction, then acknowledges the ones still held. */
+    @Override
+    public List<SyncJob> succeededAll(List<SyncJob> claimed) {
+        List<SyncJob> lost = jobs.succeededAll(claimed);
+        for (SyncJob job : claimed) {
+            finish(job.id(), !lost.contains(job));
+        }
+        return lost;
+    }
+
     /** Stores the retry; the job goes to the delayed set until {@code at}. */
     @Override
     public boolean retryAt(SyncJob claimed, Instant at, String error) {
