@@ -88,7 +88,7 @@ public final class WebhookIngest {
         remember(key);
         return switch (stored) {
             case WebhookLog.Accepted a -> {
-                queue.signal();
+                queue.signal(JobKind.APPLY_WEBHOOK);
                 yield new IngestResult.Accepted(a.deliveryId(), a.jobId());
             }
             case WebhookLog.Duplicate d -> new IngestResult.Duplicate(d.deliveryId());

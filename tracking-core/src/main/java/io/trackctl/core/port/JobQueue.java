@@ -72,4 +72,9 @@ public interface JobQueue {
 
     /** Wakes waiting workers at once (after an enqueue from another path). */
     void signal();
+
+    /** Wakes the workers waiting for jobs of this kind; by default, every waiting worker. */
+    default void signal(JobKind kind) {
+        signal();
+    }
 }

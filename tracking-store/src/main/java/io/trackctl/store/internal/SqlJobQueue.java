@@ -50,7 +50,11 @@ public final class SqlJobQueue implements JobQueue, AutoCloseable {
     private final Db db;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition work = lock.newCondition();
-    private long generation;
+    /**
+     * How often jobs of each kind (by ordinal) were announced; a waiting claim wakes only for its
+     * own kinds, so a burst of webhook jobs does not send an idle import worker to the database.
+     */
+    private final long[] generations = new long[JobKind.values().length];
     private volatile boolean closed;
     private final List<Consumer<List<Pending>>> listeners = new CopyOnWriteArrayList<>();
 
@@ -87,7 +91,7 @@ public final class SqlJobQueue implements JobQueue, AutoCloseable {
         if (pending.isEmpty()) {
             return;
         }
-        signal();
+        signal(pending.stream().map(Pending::kind).collect(Collectors.toSet()));
         for (Consumer<List<Pending>> listener : listeners) {
             try {
                 listener.accept(pending);
@@ -149,7 +153,7 @@ public final class SqlJobQueue implements JobQueue, AutoCloseable {
             long seen;
             lock.lock();
             try {
-                seen = generation;
+                seen = generation(kinds);
             } finally {
                 lock.unlock();
             }
@@ -158,15 +162,15 @@ public final class SqlJobQueue implements JobQueue, AutoCloseable {
             if (!claimed.isEmpty() || remaining <= 0 || closed || Thread.currentThread().isInterrupted()) {
                 return claimed;
             }
-            awaitWork(seen, Math.min(remaining, POLL_INTERVAL.toNanos()));
+            awaitWork(kinds, seen, Math.min(remaining, POLL_INTERVAL.toNanos()));
         }
     }
 
-    private void awaitWork(long seen, long nanos) {
+    private void awaitWork(Collection<JobKind> kinds, long seen, long nanos) {
         lock.lock();
         try {
             long left = nanos;
-            while (generation == seen && left > 0 && !closed) {
+            while (generation(kinds) == seen && left > 0 && !closed) {
                 left = work.awaitNanos(left);
             }
         } catch (InterruptedException e) {
@@ -272,11 +276,31 @@ public final class SqlJobQueue implements JobQueue, AutoCloseable {
         });
     }
 
+    /** Guarded by {@link #lock}. */
+    private long generation(Collection<JobKind> kinds) {
+        long sum = 0;
+        for (JobKind k : kinds) {
+            sum += generations[k.ordinal()];
+        }
+        return sum;
+    }
+
     @Override
     public void signal() {
+        signal(List.of(JobKind.values()));
+    }
+
+    @Override
+    public void signal(JobKind kind) {
+        signal(List.of(kind));
+    }
+
+    private void signal(Collection<JobKind> kinds) {
         lock.lock();
         try {
-            generation++;
+            for (JobKind k : kinds) {
+                generations[k.ordinal()]++;
+            }
             work.signalAll();
         } finally {
             lock.unlock();

@@ -344,6 +344,11 @@ public final class RedisStreamJobQueue implements JobQueue, AutoCloseable {
         jobs.signal();
     }
 
+    @Override
+    public void signal(JobKind kind) {
+        jobs.signal(kind);
+    }
+
     /** Stops publishing and makes waiting claims return; the Redis connection stays open. */
     @Override
     public void close() {
