@@ -28,7 +28,7 @@ import java.util.Set;
  */
 public final class ImportPipeline {
 
-    public static final int DEFAULT_BATCH_SIZE = 1000;
+    public static final int DEFAULT_BATCH_SIZE = 5000;
     private static final int LOOKUP_CACHE_LIMIT = 10_000;
 
     /** Told after each batch is written. */

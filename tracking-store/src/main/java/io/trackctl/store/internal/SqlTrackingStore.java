@@ -17,8 +17,11 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -28,7 +31,7 @@ public final class SqlTrackingStore implements TrackingStore {
 
     /** Shorter keywords cannot use the trigram index and fall back to LIKE. */
     static final int MIN_INDEXED_KEYWORD = 3;
-    private static final int BATCH_SIZE = 500;
+    private static final int BATCH_SIZE = 5000;
 
     private final Db db;
 
@@ -38,19 +41,7 @@ public final class SqlTrackingStore implements TrackingStore {
 
     @Override
     public CreateOutcome createTracking(NewTrackingNumber n) {
-        return db.tx(x -> {
-            Params p = db.params().put("shop_id", n.shopId()).put("order_id", n.orderId())
-                    .put("parcel_id", n.parcelId()).put("number", n.number()).put("carrier_id", n.carrierId())
-                    .put("carrier_key", n.carrierKey()).put("source", n.source()).put("shipped_at", n.shippedAt())
-                    .put("delivered_at", n.deliveredAt()).put("now", db.now());
-            Optional<Long> id = x.insertReturningId("tracking.insert", p);
-            if (id.isEmpty()) {
-                long existing = x.get("tracking.find-id", p).orElseThrow().lng("id");
-                return new Duplicate(existing);
-            }
-            return new Created(x.get("tracking.find", db.params().put("id", id.get()), Mappers::tracking)
-                    .orElseThrow());
-        });
+        return createTrackingBatch(List.of(n)).getFirst();
     }
 
     @Override
@@ -64,16 +55,65 @@ public final class SqlTrackingStore implements TrackingStore {
         return outcomes;
     }
 
-    /** {@code inList} holds shop|number of every earlier row of the call; this chunk's rows are added. */
+    /**
+     * The one place that inserts tracking numbers: the rows and their keyword-index entries go in
+     * the same transaction. {@code inList} holds shop|number of every earlier row of the call; this
+     * chunk's rows are added.
+     */
     private List<CreateOutcome> insertChunk(Connection c, List<NewTrackingNumber> chunk, Set<String> inList)
             throws SQLException {
         boolean[] repeated = new boolean[chunk.size()];
+        long lastIdBefore = lastId(c);
+        int[] counts = insert(c, chunk, inList, repeated);
+        indexNew(c, lastIdBefore);
+        Map<String, TrackingNumber> stored = stored(c, chunk);
+        List<CreateOutcome> out = new ArrayList<>(chunk.size());
+        int k = 0;
+        for (int i = 0; i < chunk.size(); i++) {
+            NewTrackingNumber n = chunk.get(i);
+            boolean created = !repeated[i] && inserted(counts[k++]);
+            TrackingNumber t = stored.get(key(n.shopId(), n.number()));
+            out.add(created ? new Created(t) : new Duplicate(t.id()));
+        }
+        return out;
+    }
+
+    /** The stored rows of the chunk's numbers by shop|number, read with one statement. */
+    private Map<String, TrackingNumber> stored(Connection c, List<NewTrackingNumber> chunk) throws SQLException {
+        Set<String> wanted = new HashSet<>();
+        Set<String> numbers = new LinkedHashSet<>();
+        for (NewTrackingNumber n : chunk) {
+            wanted.add(key(n.shopId(), n.number()));
+            numbers.add(n.number());
+        }
+        Map<String, TrackingNumber> stored = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(db.sql("tracking.find-by-numbers"))) {
+            ps.setString(1, JsonArrays.of(numbers));
+            try (ResultSet rs = ps.executeQuery()) {
+                Row row = Row.of(rs, db.dialect());
+                while (rs.next()) {
+                    String key = key(row.lng("shop_id"), row.str("number"));
+                    if (wanted.contains(key)) {
+                        stored.put(key, Mappers.tracking(row));
+                    }
+                }
+            }
+        }
+        return stored;
+    }
+
+    private static String key(long shopId, String number) {
+        return shopId + "|" + number;
+    }
+
+    /** Batches the chunk's rows not seen earlier in the call; marks the others in {@code repeated}. */
+    private int[] insert(Connection c, List<NewTrackingNumber> chunk, Set<String> inList, boolean[] repeated)
+            throws SQLException {
         Object now = db.dialect().bindTime(db.now());
-        int[] counts;
         try (PreparedStatement ps = c.prepareStatement(db.sql("tracking.insert-batch"))) {
             for (int i = 0; i < chunk.size(); i++) {
                 NewTrackingNumber n = chunk.get(i);
-                if (!inList.add(n.shopId() + "|" + n.number())) {
+                if (!inList.add(key(n.shopId(), n.number()))) {
                     repeated[i] = true;
                     continue;
                 }
@@ -94,24 +134,27 @@ public final class SqlTrackingStore implements TrackingStore {
                 ps.setObject(11, now);
                 ps.addBatch();
             }
-            counts = ps.executeBatch();
+            return ps.executeBatch();
         }
-        List<CreateOutcome> out = new ArrayList<>(chunk.size());
-        int k = 0;
-        try (PreparedStatement find = c.prepareStatement(db.sql("tracking.find-by-shop-number"))) {
-            for (int i = 0; i < chunk.size(); i++) {
-                NewTrackingNumber n = chunk.get(i);
-                boolean created = !repeated[i] && inserted(counts[k++]);
-                find.setLong(1, n.shopId());
-                find.setString(2, n.number());
-                try (ResultSet rs = find.executeQuery()) {
-                    rs.next();
-                    long id = rs.getLong("id");
-                    out.add(created ? new Created(Mappers.tracking(Row.of(rs, db.dialect()))) : new Duplicate(id));
-                }
-            }
+    }
+
+    /** The newest id, read in the inserting transaction (never remembered: SQLite reuses a deleted top id). */
+    private long lastId(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(db.sql("tracking.last-id")); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
         }
-        return out;
+    }
+
+    /**
+     * Indexes every row above {@code lastIdBefore} for keyword search with one statement, which on
+     * SQLite is several times cheaper than a per-row trigger (PostgreSQL's index needs nothing).
+     */
+    private void indexNew(Connection c, long lastIdBefore) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(db.sql("tracking.index-new"))) {
+            ps.setLong(1, lastIdBefore);
+            ps.execute();
+        }
     }
 
     private static boolean inserted(int count) {
@@ -168,7 +211,7 @@ public final class SqlTrackingStore implements TrackingStore {
     public List<Long> deleteTracking(Long shopScope, Collection<Long> ids) {
         return db.tx(x -> {
             List<Long> deleted = new ArrayList<>();
-            for (Long id : new java.util.LinkedHashSet<>(ids)) {
+            for (Long id : new LinkedHashSet<>(ids)) {
                 if (x.dml("tracking.delete", db.params().put("id", id).put("shop_id", shopScope)) > 0) {
                     deleted.add(id);
                 }
