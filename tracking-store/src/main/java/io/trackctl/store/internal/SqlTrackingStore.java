@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /** Tracking numbers: unique per shop; a repeat is a {@link Duplicate} outcome, never an exception. */
 public final class SqlTrackingStore implements TrackingStore {
@@ -46,55 +47,85 @@ public final class SqlTrackingStore implements TrackingStore {
 
     @Override
     public List<CreateOutcome> createTrackingBatch(List<NewTrackingNumber> numbers) {
-        List<CreateOutcome> outcomes = new ArrayList<>(numbers.size());
+        return inChunks(numbers, (c, chunk, inList) -> {
+            boolean[] created = insert(c, chunk, inList);
+            Map<String, TrackingNumber> stored = stored(c, chunk, "tracking.find-by-numbers", Mappers::tracking);
+            List<CreateOutcome> out = new ArrayList<>(chunk.size());
+            for (int i = 0; i < chunk.size(); i++) {
+                TrackingNumber t = stored.get(key(chunk.get(i).shopId(), chunk.get(i).number()));
+                out.add(created[i] ? new Created(t) : new Duplicate(t.id()));
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public List<Long> createTrackingIds(List<NewTrackingNumber> numbers) {
+        return inChunks(numbers, (c, chunk, inList) -> {
+            boolean[] created = insert(c, chunk, inList);
+            Map<String, Long> ids = stored(c, chunk, "tracking.find-ids-by-numbers", r -> r.lng("id"));
+            List<Long> out = new ArrayList<>(chunk.size());
+            for (int i = 0; i < chunk.size(); i++) {
+                if (created[i]) {
+                    out.add(ids.get(key(chunk.get(i).shopId(), chunk.get(i).number())));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** One chunk's work in one transaction; {@code inList} holds shop|number of every earlier row of the call. */
+    @FunctionalInterface
+    private interface ChunkWork<T> {
+        List<T> apply(Connection c, List<NewTrackingNumber> chunk, Set<String> inList) throws SQLException;
+    }
+
+    private <T> List<T> inChunks(List<NewTrackingNumber> numbers, ChunkWork<T> work) {
+        List<T> results = new ArrayList<>(numbers.size());
         Set<String> inList = new HashSet<>();
         for (int from = 0; from < numbers.size(); from += BATCH_SIZE) {
             List<NewTrackingNumber> chunk = numbers.subList(from, Math.min(numbers.size(), from + BATCH_SIZE));
-            outcomes.addAll(db.jdbc(c -> insertChunk(c, chunk, inList)));
+            results.addAll(db.jdbc(c -> work.apply(c, chunk, inList)));
         }
-        return outcomes;
+        return results;
     }
 
     /**
      * The one place that inserts tracking numbers: the rows and their keyword-index entries go in
-     * the same transaction. {@code inList} holds shop|number of every earlier row of the call; this
-     * chunk's rows are added.
+     * the same transaction. Returns which of the chunk's rows were newly stored; rows repeated
+     * earlier in the call ({@code inList}, to which this chunk's rows are added) are not tried.
      */
-    private List<CreateOutcome> insertChunk(Connection c, List<NewTrackingNumber> chunk, Set<String> inList)
-            throws SQLException {
+    private boolean[] insert(Connection c, List<NewTrackingNumber> chunk, Set<String> inList) throws SQLException {
         boolean[] repeated = new boolean[chunk.size()];
         long lastIdBefore = lastId(c);
-        int[] counts = insert(c, chunk, inList, repeated);
+        int[] counts = insertRows(c, chunk, inList, repeated);
         indexNew(c, lastIdBefore);
-        Map<String, TrackingNumber> stored = stored(c, chunk);
-        List<CreateOutcome> out = new ArrayList<>(chunk.size());
+        boolean[] created = new boolean[chunk.size()];
         int k = 0;
         for (int i = 0; i < chunk.size(); i++) {
-            NewTrackingNumber n = chunk.get(i);
-            boolean created = !repeated[i] && inserted(counts[k++]);
-            TrackingNumber t = stored.get(key(n.shopId(), n.number()));
-            out.add(created ? new Created(t) : new Duplicate(t.id()));
+            created[i] = !repeated[i] && inserted(counts[k++]);
         }
-        return out;
+        return created;
     }
 
-    /** The stored rows of the chunk's numbers by shop|number, read with one statement. */
-    private Map<String, TrackingNumber> stored(Connection c, List<NewTrackingNumber> chunk) throws SQLException {
+    /** What {@code statement} reads for the chunk's numbers, by shop|number, with one statement. */
+    private <T> Map<String, T> stored(Connection c, List<NewTrackingNumber> chunk, String statement,
+                                      Function<Row, T> mapper) throws SQLException {
         Set<String> wanted = new HashSet<>();
         Set<String> numbers = new LinkedHashSet<>();
         for (NewTrackingNumber n : chunk) {
             wanted.add(key(n.shopId(), n.number()));
             numbers.add(n.number());
         }
-        Map<String, TrackingNumber> stored = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement(db.sql("tracking.find-by-numbers"))) {
+        Map<String, T> stored = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(db.sql(statement))) {
             ps.setString(1, JsonArrays.of(numbers));
             try (ResultSet rs = ps.executeQuery()) {
                 Row row = Row.of(rs, db.dialect());
                 while (rs.next()) {
                     String key = key(row.lng("shop_id"), row.str("number"));
                     if (wanted.contains(key)) {
-                        stored.put(key, Mappers.tracking(row));
+                        stored.put(key, mapper.apply(row));
                     }
                 }
             }
@@ -107,7 +138,7 @@ public final class SqlTrackingStore implements TrackingStore {
     }
 
     /** Batches the chunk's rows not seen earlier in the call; marks the others in {@code repeated}. */
-    private int[] insert(Connection c, List<NewTrackingNumber> chunk, Set<String> inList, boolean[] repeated)
+    private int[] insertRows(Connection c, List<NewTrackingNumber> chunk, Set<String> inList, boolean[] repeated)
             throws SQLException {
         Object now = db.dialect().bindTime(db.now());
         try (PreparedStatement ps = c.prepareStatement(db.sql("tracking.insert-batch"))) {

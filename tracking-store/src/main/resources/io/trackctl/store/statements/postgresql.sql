@@ -126,6 +126,9 @@ SELECT CAST(? AS BIGINT) AS after_id
 -- name: tracking.find-by-numbers
 SELECT * FROM tracking_numbers WHERE number IN (SELECT json_array_elements_text(CAST(? AS JSON)))
 
+-- name: tracking.find-ids-by-numbers
+SELECT id, shop_id, number FROM tracking_numbers WHERE number IN (SELECT json_array_elements_text(CAST(? AS JSON)))
+
 -- name: tracking.find
 SELECT * FROM tracking_numbers WHERE id = :id
 

@@ -128,6 +128,9 @@ INSERT INTO tracking_numbers_fts (rowid, number) SELECT id, number FROM tracking
 -- name: tracking.find-by-numbers
 SELECT * FROM tracking_numbers WHERE number IN (SELECT value FROM json_each(?))
 
+-- name: tracking.find-ids-by-numbers
+SELECT id, shop_id, number FROM tracking_numbers WHERE number IN (SELECT value FROM json_each(?))
+
 -- name: tracking.find
 SELECT * FROM tracking_numbers WHERE id = :id
 
