@@ -81,6 +81,28 @@ public abstract class TrackingStoreContract extends StoreContractTest {
     }
 
     @Test
+    void storingForAnImportGivesTheIdsOfTheNewNumbersInInputOrder() {
+        Shop shop = aShop();
+        Shop other = aShop();
+        TrackingNumber stored = created(store.tracking().createTracking(number(shop.id(), "IDS000001")));
+        created(store.tracking().createTracking(number(other.id(), "IDS000002")));
+
+        List<Long> ids = store.tracking().createTrackingIds(List.of(number(shop.id(), "IDS000003"),
+                number(shop.id(), "IDS000001"), number(shop.id(), "IDS000002"), number(shop.id(), "IDS000003"),
+                number(other.id(), "IDS000003")));
+
+        assertThat(ids).hasSize(3).doesNotHaveDuplicates().doesNotContain(stored.id());
+        assertThat(store.tracking().findTracking(ids.get(0)).orElseThrow())
+                .extracting(TrackingNumber::shopId, TrackingNumber::number).containsExactly(shop.id(), "IDS000003");
+        assertThat(store.tracking().findTracking(ids.get(1)).orElseThrow())
+                .extracting(TrackingNumber::shopId, TrackingNumber::number).containsExactly(shop.id(), "IDS000002");
+        assertThat(store.tracking().findTracking(ids.get(2)).orElseThrow())
+                .extracting(TrackingNumber::shopId, TrackingNumber::number).containsExactly(other.id(), "IDS000003");
+        assertThat(ids(new TrackingQuery(null, null, "IDS000003", null, null))).containsExactlyInAnyOrder(
+                ids.get(0), ids.get(2));
+    }
+
+    @Test
     void numbersStoredByEveryInsertPathAreFoundByKeyword() {
         Shop shop = aShop();
         TrackingNumber single = created(store.tracking().createTracking(number(shop.id(), "KWSINGLE0001")));

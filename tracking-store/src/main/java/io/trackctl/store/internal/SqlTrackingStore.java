@@ -8,6 +8,7 @@ import io.trackctl.core.model.TrackingNumber;
 import io.trackctl.core.model.TrackingQuery;
 import io.trackctl.core.port.TrackingStore;
 import io.trackctl.core.snapshot.TrackingNumbers;
+import io.trackctl.store.StoreException;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -48,8 +49,8 @@ public final class SqlTrackingStore implements TrackingStore {
     @Override
     public List<CreateOutcome> createTrackingBatch(List<NewTrackingNumber> numbers) {
         return inChunks(numbers, (c, chunk, inList) -> {
-            boolean[] created = insert(c, chunk, inList);
-            Map<String, TrackingNumber> stored = stored(c, chunk, "tracking.find-by-numbers", Mappers::tracking);
+            boolean[] created = insert(c, chunk, inList, lastId(c));
+            Map<ShopNumber, TrackingNumber> stored = stored(c, chunk, "tracking.find-by-numbers", Mappers::tracking);
             List<CreateOutcome> out = new ArrayList<>(chunk.size());
             for (int i = 0; i < chunk.size(); i++) {
                 TrackingNumber t = stored.get(key(chunk.get(i).shopId(), chunk.get(i).number()));
@@ -62,27 +63,32 @@ public final class SqlTrackingStore implements TrackingStore {
     @Override
     public List<Long> createTrackingIds(List<NewTrackingNumber> numbers) {
         return inChunks(numbers, (c, chunk, inList) -> {
-            boolean[] created = insert(c, chunk, inList);
-            Map<String, Long> ids = stored(c, chunk, "tracking.find-ids-by-numbers", r -> r.lng("id"));
-            List<Long> out = new ArrayList<>(chunk.size());
+            long lastIdBefore = lastId(c);
+            boolean[] created = insert(c, chunk, inList, lastIdBefore);
+            Map<ShopNumber, Long> ids = insertedIds(c, lastIdBefore, chunk.size());
+            List<Long> out = new ArrayList<>(ids.size());
             for (int i = 0; i < chunk.size(); i++) {
                 if (created[i]) {
-                    out.add(ids.get(key(chunk.get(i).shopId(), chunk.get(i).number())));
+                    Long id = ids.get(key(chunk.get(i).shopId(), chunk.get(i).number()));
+                    if (id == null) {
+                        throw new StoreException("a stored tracking number is missing from its own transaction");
+                    }
+                    out.add(id);
                 }
             }
             return out;
         });
     }
 
-    /** One chunk's work in one transaction; {@code inList} holds shop|number of every earlier row of the call. */
+    /** One chunk's work in one transaction; {@code inList} holds the numbers of every earlier row of the call. */
     @FunctionalInterface
     private interface ChunkWork<T> {
-        List<T> apply(Connection c, List<NewTrackingNumber> chunk, Set<String> inList) throws SQLException;
+        List<T> apply(Connection c, List<NewTrackingNumber> chunk, Set<ShopNumber> inList) throws SQLException;
     }
 
     private <T> List<T> inChunks(List<NewTrackingNumber> numbers, ChunkWork<T> work) {
         List<T> results = new ArrayList<>(numbers.size());
-        Set<String> inList = new HashSet<>();
+        Set<ShopNumber> inList = new HashSet<>();
         for (int from = 0; from < numbers.size(); from += BATCH_SIZE) {
             List<NewTrackingNumber> chunk = numbers.subList(from, Math.min(numbers.size(), from + BATCH_SIZE));
             results.addAll(db.jdbc(c -> work.apply(c, chunk, inList)));
@@ -92,12 +98,13 @@ public final class SqlTrackingStore implements TrackingStore {
 
     /**
      * The one place that inserts tracking numbers: the rows and their keyword-index entries go in
-     * the same transaction. Returns which of the chunk's rows were newly stored; rows repeated
-     * earlier in the call ({@code inList}, to which this chunk's rows are added) are not tried.
+     * the same transaction, which read {@code lastIdBefore} ({@link #lastId}) before anything else.
+     * Returns which of the chunk's rows were newly stored; rows repeated earlier in the call
+     * ({@code inList}, to which this chunk's rows are added) are not tried.
      */
-    private boolean[] insert(Connection c, List<NewTrackingNumber> chunk, Set<String> inList) throws SQLException {
+    private boolean[] insert(Connection c, List<NewTrackingNumber> chunk, Set<ShopNumber> inList, long lastIdBefore)
+            throws SQLException {
         boolean[] repeated = new boolean[chunk.size()];
-        long lastIdBefore = lastId(c);
         int[] counts = insertRows(c, chunk, inList, repeated);
         indexNew(c, lastIdBefore);
         boolean[] created = new boolean[chunk.size()];
@@ -108,22 +115,36 @@ public final class SqlTrackingStore implements TrackingStore {
         return created;
     }
 
-    /** What {@code statement} reads for the chunk's numbers, by shop|number, with one statement. */
-    private <T> Map<String, T> stored(Connection c, List<NewTrackingNumber> chunk, String statement,
+    /** The ids of the rows this transaction inserted after reading {@code lastIdBefore}, by shop and number. */
+    private Map<ShopNumber, Long> insertedIds(Connection c, long lastIdBefore, int expected) throws SQLException {
+        Map<ShopNumber, Long> ids = HashMap.newHashMap(expected);
+        try (PreparedStatement ps = c.prepareStatement(db.sql("tracking.inserted-ids"))) {
+            ps.setLong(1, lastIdBefore);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.put(key(rs.getLong(2), rs.getString(3)), rs.getLong(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** What {@code statement} reads for the chunk's numbers, by shop and number, with one statement. */
+    private <T> Map<ShopNumber, T> stored(Connection c, List<NewTrackingNumber> chunk, String statement,
                                       Function<Row, T> mapper) throws SQLException {
-        Set<String> wanted = new HashSet<>();
+        Set<ShopNumber> wanted = new HashSet<>();
         Set<String> numbers = new LinkedHashSet<>();
         for (NewTrackingNumber n : chunk) {
             wanted.add(key(n.shopId(), n.number()));
             numbers.add(n.number());
         }
-        Map<String, T> stored = new HashMap<>();
+        Map<ShopNumber, T> stored = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(db.sql(statement))) {
             ps.setString(1, JsonArrays.of(numbers));
             try (ResultSet rs = ps.executeQuery()) {
                 Row row = Row.of(rs, db.dialect());
                 while (rs.next()) {
-                    String key = key(row.lng("shop_id"), row.str("number"));
+                    ShopNumber key = key(row.lng("shop_id"), row.str("number"));
                     if (wanted.contains(key)) {
                         stored.put(key, mapper.apply(row));
                     }
@@ -133,12 +154,16 @@ public final class SqlTrackingStore implements TrackingStore {
         return stored;
     }
 
-    private static String key(long shopId, String number) {
-        return shopId + "|" + number;
+    /** A number within its shop, the unique key of a stored number. */
+    private record ShopNumber(long shopId, String number) {
+    }
+
+    private static ShopNumber key(long shopId, String number) {
+        return new ShopNumber(shopId, number);
     }
 
     /** Batches the chunk's rows not seen earlier in the call; marks the others in {@code repeated}. */
-    private int[] insertRows(Connection c, List<NewTrackingNumber> chunk, Set<String> inList, boolean[] repeated)
+    private int[] insertRows(Connection c, List<NewTrackingNumber> chunk, Set<ShopNumber> inList, boolean[] repeated)
             throws SQLException {
         Object now = db.dialect().bindTime(db.now());
         try (PreparedStatement ps = c.prepareStatement(db.sql("tracking.insert-batch"))) {
@@ -169,7 +194,10 @@ public final class SqlTrackingStore implements TrackingStore {
         }
     }
 
-    /** The newest id, read in the inserting transaction (never remembered: SQLite reuses a deleted top id). */
+    /**
+     * The newest id, read first in the inserting transaction: the rows above it are then the
+     * transaction's own. Never remembered across transactions, as SQLite reuses a deleted top id.
+     */
     private long lastId(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(db.sql("tracking.last-id")); ResultSet rs = ps.executeQuery()) {
             rs.next();

@@ -122,12 +122,14 @@ SELECT COALESCE(MAX(id), 0) AS id FROM tracking_numbers
 -- name: tracking.index-new
 SELECT CAST(? AS BIGINT) AS after_id
 
+-- The rows the transaction inserted after reading tracking.last-id: ids of other transactions that
+-- committed meanwhile are higher too, but only this transaction's rows carry its id in xmin.
+-- name: tracking.inserted-ids
+SELECT id, shop_id, number FROM tracking_numbers WHERE id > ? AND xmin = pg_current_xact_id()::xid
+
 -- The rows of a list of numbers (a JSON array of texts), whichever shop holds them.
 -- name: tracking.find-by-numbers
 SELECT * FROM tracking_numbers WHERE number IN (SELECT json_array_elements_text(CAST(? AS JSON)))
-
--- name: tracking.find-ids-by-numbers
-SELECT id, shop_id, number FROM tracking_numbers WHERE number IN (SELECT json_array_elements_text(CAST(? AS JSON)))
 
 -- name: tracking.find
 SELECT * FROM tracking_numbers WHERE id = :id

@@ -124,12 +124,13 @@ SELECT COALESCE(MAX(id), 0) AS id FROM tracking_numbers
 -- name: tracking.index-new
 INSERT INTO tracking_numbers_fts (rowid, number) SELECT id, number FROM tracking_numbers WHERE id > ?
 
+-- The rows the transaction inserted after reading tracking.last-id.
+-- name: tracking.inserted-ids
+SELECT id, shop_id, number FROM tracking_numbers WHERE id > ?
+
 -- The rows of a list of numbers (a JSON array of texts), whichever shop holds them.
 -- name: tracking.find-by-numbers
 SELECT * FROM tracking_numbers WHERE number IN (SELECT value FROM json_each(?))
-
--- name: tracking.find-ids-by-numbers
-SELECT id, shop_id, number FROM tracking_numbers WHERE number IN (SELECT value FROM json_each(?))
 
 -- name: tracking.find
 SELECT * FROM tracking_numbers WHERE id = :id
