@@ -26,7 +26,6 @@ import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 
 /** Tracking numbers: unique per shop; a repeat is a {@link Duplicate} outcome, never an exception. */
 public final class SqlTrackingStore implements TrackingStore {
@@ -49,12 +48,12 @@ public final class SqlTrackingStore implements TrackingStore {
     @Override
     public List<CreateOutcome> createTrackingBatch(List<NewTrackingNumber> numbers) {
         return inChunks(numbers, (c, chunk, inList) -> {
-            boolean[] created = insert(c, chunk, inList, lastId(c));
-            Map<ShopNumber, TrackingNumber> stored = stored(c, chunk, "tracking.find-by-numbers", Mappers::tracking);
+            Inserted inserted = insert(c, chunk, inList);
+            Map<ShopNumber, TrackingNumber> stored = stored(c, chunk);
             List<CreateOutcome> out = new ArrayList<>(chunk.size());
             for (int i = 0; i < chunk.size(); i++) {
                 TrackingNumber t = stored.get(key(chunk.get(i).shopId(), chunk.get(i).number()));
-                out.add(created[i] ? new Created(t) : new Duplicate(t.id()));
+                out.add(inserted.created()[i] ? new Created(t) : new Duplicate(t.id()));
             }
             return out;
         });
@@ -63,12 +62,11 @@ public final class SqlTrackingStore implements TrackingStore {
     @Override
     public List<Long> createTrackingIds(List<NewTrackingNumber> numbers) {
         return inChunks(numbers, (c, chunk, inList) -> {
-            long lastIdBefore = lastId(c);
-            boolean[] created = insert(c, chunk, inList, lastIdBefore);
-            Map<ShopNumber, Long> ids = insertedIds(c, lastIdBefore, chunk.size());
+            Inserted inserted = insert(c, chunk, inList);
+            Map<ShopNumber, Long> ids = insertedIds(c, inserted.lastIdBefore(), chunk.size());
             List<Long> out = new ArrayList<>(ids.size());
             for (int i = 0; i < chunk.size(); i++) {
-                if (created[i]) {
+                if (inserted.created()[i]) {
                     Long id = ids.get(key(chunk.get(i).shopId(), chunk.get(i).number()));
                     if (id == null) {
                         throw new StoreException("a stored tracking number is missing from its own transaction");
@@ -96,14 +94,17 @@ public final class SqlTrackingStore implements TrackingStore {
         return results;
     }
 
+    /** What {@link #insert} did: the newest id before it (rows above are its own) and which rows were new. */
+    private record Inserted(long lastIdBefore, boolean[] created) {
+    }
+
     /**
-     * The one place that inserts tracking numbers: the rows and their keyword-index entries go in
-     * the same transaction, which read {@code lastIdBefore} ({@link #lastId}) before anything else.
-     * Returns which of the chunk's rows were newly stored; rows repeated earlier in the call
-     * ({@code inList}, to which this chunk's rows are added) are not tried.
+     * The one place that inserts tracking numbers, first thing in its transaction: the rows and
+     * their keyword-index entries go in together. Rows repeated earlier in the call ({@code inList},
+     * to which this chunk's rows are added) are not tried.
      */
-    private boolean[] insert(Connection c, List<NewTrackingNumber> chunk, Set<ShopNumber> inList, long lastIdBefore)
-            throws SQLException {
+    private Inserted insert(Connection c, List<NewTrackingNumber> chunk, Set<ShopNumber> inList) throws SQLException {
+        long lastIdBefore = lastId(c);
         boolean[] repeated = new boolean[chunk.size()];
         int[] counts = insertRows(c, chunk, inList, repeated);
         indexNew(c, lastIdBefore);
@@ -112,7 +113,7 @@ public final class SqlTrackingStore implements TrackingStore {
         for (int i = 0; i < chunk.size(); i++) {
             created[i] = !repeated[i] && inserted(counts[k++]);
         }
-        return created;
+        return new Inserted(lastIdBefore, created);
     }
 
     /** The ids of the rows this transaction inserted after reading {@code lastIdBefore}, by shop and number. */
@@ -129,24 +130,23 @@ public final class SqlTrackingStore implements TrackingStore {
         return ids;
     }
 
-    /** What {@code statement} reads for the chunk's numbers, by shop and number, with one statement. */
-    private <T> Map<ShopNumber, T> stored(Connection c, List<NewTrackingNumber> chunk, String statement,
-                                      Function<Row, T> mapper) throws SQLException {
+    /** The stored rows of the chunk's numbers, by shop and number, read with one statement. */
+    private Map<ShopNumber, TrackingNumber> stored(Connection c, List<NewTrackingNumber> chunk) throws SQLException {
         Set<ShopNumber> wanted = new HashSet<>();
         Set<String> numbers = new LinkedHashSet<>();
         for (NewTrackingNumber n : chunk) {
             wanted.add(key(n.shopId(), n.number()));
             numbers.add(n.number());
         }
-        Map<ShopNumber, T> stored = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement(db.sql(statement))) {
+        Map<ShopNumber, TrackingNumber> stored = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(db.sql("tracking.find-by-numbers"))) {
             ps.setString(1, JsonArrays.of(numbers));
             try (ResultSet rs = ps.executeQuery()) {
                 Row row = Row.of(rs, db.dialect());
                 while (rs.next()) {
                     ShopNumber key = key(row.lng("shop_id"), row.str("number"));
                     if (wanted.contains(key)) {
-                        stored.put(key, mapper.apply(row));
+                        stored.put(key, Mappers.tracking(row));
                     }
                 }
             }
