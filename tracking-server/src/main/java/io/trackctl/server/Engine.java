@@ -11,7 +11,6 @@ import io.trackctl.core.ingest.SignatureVerifier;
 import io.trackctl.core.ingest.SnapshotApplier;
 import io.trackctl.core.ingest.WebhookIngest;
 import io.trackctl.core.model.JobKind;
-import io.trackctl.core.model.TrackingNumber;
 import io.trackctl.core.port.AlertSink;
 import io.trackctl.core.port.DedupeCache;
 import io.trackctl.core.port.JobQueue;
@@ -113,7 +112,7 @@ public final class Engine implements AutoCloseable {
             b.imports = new ImportService(backend.shops(), backend.imports(), b.queue,
                     new ImportPipeline(backend.tracking(), backend.orders(), backend.carriers(),
                             ImportPipeline.DEFAULT_BATCH_SIZE),
-                    created -> reg.registerLater(created.stream().map(TrackingNumber::id).toList()), clock);
+                    reg::registerLater, clock);
             b.runner = runner(b, es, clock);
             if (runWorkers) {
                 b.runner.start();

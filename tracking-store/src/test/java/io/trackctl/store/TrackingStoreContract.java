@@ -1,5 +1,7 @@
 package io.trackctl.store;
 
+import io.trackctl.core.imports.ImportPipeline;
+import io.trackctl.core.imports.ImportRow;
 import io.trackctl.core.model.NewTrackingNumber;
 import io.trackctl.core.model.Page;
 import io.trackctl.core.model.PageRequest;
@@ -58,23 +60,80 @@ public abstract class TrackingStoreContract extends StoreContractTest {
         Shop shop = aShop();
         TrackingNumber stored = created(store.tracking().createTracking(number(shop.id(), "STORED0001")));
         List<NewTrackingNumber> batch = new ArrayList<>();
-        for (int i = 0; i < 700; i++) {
+        for (int i = 0; i < 5100; i++) {
             batch.add(number(shop.id(), "BATCH" + String.format("%05d", i)));
         }
         batch.add(number(shop.id(), "STORED0001"));
         batch.add(number(shop.id(), "BATCH00003"));
-        batch.add(number(shop.id(), "BATCH00699"));
+        batch.add(number(shop.id(), "BATCH05099"));
 
         List<CreateOutcome> outcomes = store.tracking().createTrackingBatch(batch);
 
-        assertThat(outcomes).hasSize(703);
-        assertThat(outcomes.subList(0, 700)).allMatch(o -> o instanceof Created);
+        assertThat(outcomes).hasSize(5103);
+        assertThat(outcomes.subList(0, 5100)).allMatch(o -> o instanceof Created);
         assertThat(created(outcomes.get(5)).number()).isEqualTo("BATCH00005");
-        assertThat(outcomes.get(700)).isEqualTo(new Duplicate(stored.id()));
-        assertThat(outcomes.get(701)).isEqualTo(new Duplicate(created(outcomes.get(3)).id()));
-        assertThat(outcomes.get(702)).isEqualTo(new Duplicate(created(outcomes.get(699)).id()));
+        assertThat(created(outcomes.get(5050)).number()).isEqualTo("BATCH05050");
+        assertThat(outcomes.get(5100)).isEqualTo(new Duplicate(stored.id()));
+        assertThat(outcomes.get(5101)).isEqualTo(new Duplicate(created(outcomes.get(3)).id()));
+        assertThat(outcomes.get(5102)).isEqualTo(new Duplicate(created(outcomes.get(5099)).id()));
         assertThat(store.tracking().listTracking(new TrackingQuery(shop.id(), null, null, null, null),
-                PageRequest.of(1, 1)).total()).isEqualTo(701);
+                PageRequest.of(1, 1)).total()).isEqualTo(5101);
+    }
+
+    @Test
+    void storingForAnImportGivesTheIdsOfTheNewNumbersInInputOrder() {
+        Shop shop = aShop();
+        Shop other = aShop();
+        TrackingNumber stored = created(store.tracking().createTracking(number(shop.id(), "IDS000001")));
+        created(store.tracking().createTracking(number(other.id(), "IDS000002")));
+
+        List<Long> ids = store.tracking().createTrackingIds(List.of(number(shop.id(), "IDS000003"),
+                number(shop.id(), "IDS000001"), number(shop.id(), "IDS000002"), number(shop.id(), "IDS000003"),
+                number(other.id(), "IDS000003")));
+
+        assertThat(ids).hasSize(3).doesNotHaveDuplicates().doesNotContain(stored.id());
+        assertThat(store.tracking().findTracking(ids.get(0)).orElseThrow())
+                .extracting(TrackingNumber::shopId, TrackingNumber::number).containsExactly(shop.id(), "IDS000003");
+        assertThat(store.tracking().findTracking(ids.get(1)).orElseThrow())
+                .extracting(TrackingNumber::shopId, TrackingNumber::number).containsExactly(shop.id(), "IDS000002");
+        assertThat(store.tracking().findTracking(ids.get(2)).orElseThrow())
+                .extracting(TrackingNumber::shopId, TrackingNumber::number).containsExactly(other.id(), "IDS000003");
+        assertThat(ids(new TrackingQuery(null, null, "IDS000003", null, null))).containsExactlyInAnyOrder(
+                ids.get(0), ids.get(2));
+    }
+
+    @Test
+    void numbersStoredByEveryInsertPathAreFoundByKeyword() {
+        Shop shop = aShop();
+        TrackingNumber single = created(store.tracking().createTracking(number(shop.id(), "KWSINGLE0001")));
+        List<CreateOutcome> batch = store.tracking().createTrackingBatch(List.of(
+                number(shop.id(), "KWBATCH0001"), number(shop.id(), "KWSINGLE0001"), number(shop.id(), "KWBATCH0002")));
+        ImportPipeline pipeline = new ImportPipeline(store.tracking(), store.orders(), store.carriers(), 2);
+        pipeline.run(1, shop.id(), "csv", List.of(
+                new ImportRow(2, "KWIMPORT0001", "KWIMPORT0001", null, null, "ORDER-1", null, null),
+                new ImportRow(3, "KWIMPORT0002", "KWIMPORT0002", null, null, null, null, null),
+                new ImportRow(4, "KWIMPORT0003", "KWIMPORT0003", null, null, null, null, null)).iterator(),
+                (counts, errors, created) -> { });
+
+        assertThat(ids(new TrackingQuery(shop.id(), null, "single", null, null))).containsExactly(single.id());
+        assertThat(ids(new TrackingQuery(shop.id(), null, "kwbatch", null, null))).containsExactlyInAnyOrder(
+                created(batch.get(0)).id(), created(batch.get(2)).id());
+        assertThat(ids(new TrackingQuery(shop.id(), null, "kwimport", null, null))).hasSize(3);
+        assertThat(ids(new TrackingQuery(shop.id(), null, "import0003", null, null))).hasSize(1);
+    }
+
+    @Test
+    void aNumberStoredAfterTheNewestWasDeletedIsFoundByKeywordAndTheDeletedOneIsNot() {
+        Shop shop = aShop();
+        created(store.tracking().createTracking(number(shop.id(), "REUSE00001")));
+        TrackingNumber newest = created(store.tracking().createTracking(number(shop.id(), "REUSE00002")));
+        store.tracking().deleteTracking(null, List.of(newest.id()));
+
+        TrackingNumber next = created(store.tracking().createTracking(number(shop.id(), "REUSE00003")));
+
+        assertThat(ids(new TrackingQuery(shop.id(), null, "REUSE00003", null, null))).containsExactly(next.id());
+        assertThat(ids(new TrackingQuery(shop.id(), null, "REUSE00002", null, null))).isEmpty();
+        assertThat(ids(new TrackingQuery(shop.id(), null, "REUSE", null, null))).hasSize(2);
     }
 
     @Test

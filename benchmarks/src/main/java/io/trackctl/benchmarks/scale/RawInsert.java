@@ -1,5 +1,6 @@
 package io.trackctl.benchmarks.scale;
 
+import io.trackctl.core.imports.ImportPipeline;
 import java.io.BufferedReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -7,16 +8,21 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 
 /**
  * The limit for the import: the same CSV rows inserted into {@code tracking_numbers} of an already
- * migrated database with a plain batched JDBC insert (1000 rows a batch, one commit a batch, same
- * SQLite settings as the store), no validation and no duplicate handling. Run as a child process
+ * migrated database with a plain batched JDBC insert ({@link #BATCH} rows a batch, as many as the
+ * import's batches, one commit a batch, same SQLite settings as the store), no validation and no
+ * duplicate handling. Each batch also adds its rows to the keyword index with one statement before
+ * it commits, as the store does, so both leave an equally searchable table. Run as a child process
  * with the same heap as the real import. Args: JDBC URL, CSV file, shop id.
  */
 public final class RawInsert {
+
+    static final int BATCH = ImportPipeline.DEFAULT_BATCH_SIZE;
 
     private RawInsert() {
     }
@@ -37,8 +43,12 @@ public final class RawInsert {
             c.setAutoCommit(false);
             String now = Instant.now().toString();
             try (PreparedStatement insert = c.prepareStatement(
-                    "INSERT INTO tracking_numbers (shop_id, number, source, created_at, updated_at) VALUES (?, ?, ?, ?, ?)")) {
+                    "INSERT INTO tracking_numbers (shop_id, number, source, created_at, updated_at) VALUES (?, ?, ?, ?, ?)");
+                 PreparedStatement lastId = c.prepareStatement("SELECT COALESCE(MAX(id), 0) FROM tracking_numbers");
+                 PreparedStatement index = c.prepareStatement(
+                         "INSERT INTO tracking_numbers_fts (rowid, number) SELECT id, number FROM tracking_numbers WHERE id > ?")) {
                 in.readLine();
+                long before = lastId(lastId);
                 for (String line; (line = in.readLine()) != null; ) {
                     int comma = line.indexOf(',');
                     insert.setLong(1, shop);
@@ -47,15 +57,30 @@ public final class RawInsert {
                     insert.setString(4, now);
                     insert.setString(5, now);
                     insert.addBatch();
-                    if (++rows % 1000 == 0) {
+                    if (++rows % BATCH == 0) {
                         insert.executeBatch();
+                        index(index, before);
                         c.commit();
+                        before = lastId(lastId);
                     }
                 }
                 insert.executeBatch();
+                index(index, before);
                 c.commit();
             }
         }
         System.out.println("rows " + rows);
+    }
+
+    private static long lastId(PreparedStatement lastId) throws Exception {
+        try (ResultSet rs = lastId.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static void index(PreparedStatement index, long after) throws Exception {
+        index.setLong(1, after);
+        index.executeUpdate();
     }
 }

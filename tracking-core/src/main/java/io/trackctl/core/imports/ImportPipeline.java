@@ -4,7 +4,6 @@ import io.trackctl.core.model.Carrier;
 import io.trackctl.core.model.ImportCounts;
 import io.trackctl.core.model.ImportRowError;
 import io.trackctl.core.model.NewTrackingNumber;
-import io.trackctl.core.model.TrackingNumber;
 import io.trackctl.core.port.CarrierStore;
 import io.trackctl.core.port.OrderStore;
 import io.trackctl.core.port.TrackingStore;
@@ -28,12 +27,12 @@ import java.util.Set;
  */
 public final class ImportPipeline {
 
-    public static final int DEFAULT_BATCH_SIZE = 1000;
+    public static final int DEFAULT_BATCH_SIZE = 5000;
     private static final int LOOKUP_CACHE_LIMIT = 10_000;
 
-    /** Told after each batch is written. */
+    /** Told after each batch is written, with the ids of the numbers the batch newly stored. */
     public interface Listener {
-        void batchDone(ImportCounts counts, List<ImportRowError> newErrors, List<TrackingNumber> created);
+        void batchDone(ImportCounts counts, List<ImportRowError> newErrors, List<Long> createdIds);
     }
 
     private final TrackingStore tracking;
@@ -101,16 +100,8 @@ public final class ImportPipeline {
             for (ImportRow row : valid) {
                 good.add(toNew(row));
             }
-            List<TrackingNumber> created = new ArrayList<>();
-            long duplicates = 0;
-            if (!good.isEmpty()) {
-                for (TrackingStore.CreateOutcome o : tracking.createTrackingBatch(good)) {
-                    switch (o) {
-                        case TrackingStore.Created c -> created.add(c.tracking());
-                        case TrackingStore.Duplicate d -> duplicates++;
-                    }
-                }
-            }
+            List<Long> created = good.isEmpty() ? List.of() : tracking.createTrackingIds(good);
+            long duplicates = good.size() - created.size();
             ImportCounts after = before.plus(created.size(), errors.size(), duplicates);
             listener.batchDone(after, errors, created);
             return after;

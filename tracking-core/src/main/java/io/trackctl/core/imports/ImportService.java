@@ -11,7 +11,6 @@ import io.trackctl.core.model.JobTrigger;
 import io.trackctl.core.model.NewJob;
 import io.trackctl.core.model.Shop;
 import io.trackctl.core.model.SyncJob;
-import io.trackctl.core.model.TrackingNumber;
 import io.trackctl.core.port.ImportStore;
 import io.trackctl.core.port.JobQueue;
 import io.trackctl.core.port.ShopStore;
@@ -46,12 +45,12 @@ public final class ImportService {
     private final ImportStore imports;
     private final JobQueue queue;
     private final ImportPipeline pipeline;
-    private final Consumer<List<TrackingNumber>> onCreated;
+    private final Consumer<List<Long>> onCreated;
     private final Clock clock;
 
-    /** @param onCreated told of each batch of newly stored numbers (registration with 17TRACK) */
+    /** @param onCreated told the ids of each batch of newly stored numbers (registration with 17TRACK) */
     public ImportService(ShopStore shops, ImportStore imports, JobQueue queue, ImportPipeline pipeline,
-                         Consumer<List<TrackingNumber>> onCreated, Clock clock) {
+                         Consumer<List<Long>> onCreated, Clock clock) {
         this.shops = Objects.requireNonNull(shops, "shops");
         this.imports = Objects.requireNonNull(imports, "imports");
         this.queue = Objects.requireNonNull(queue, "queue");

@@ -32,6 +32,13 @@ public interface TrackingStore {
      */
     List<CreateOutcome> createTrackingBatch(List<NewTrackingNumber> numbers);
 
+    /**
+     * Stores many numbers like {@link #createTrackingBatch} but reads no stored rows back, for bulk
+     * imports that only need to know which numbers are new: returns the ids of the newly stored
+     * numbers, in input order. Numbers already stored, or repeated in the list, are left out.
+     */
+    List<Long> createTrackingIds(List<NewTrackingNumber> numbers);
+
     Optional<TrackingNumber> findTracking(long id);
 
     /** Every stored number with this (normalized) number, across shops. */

@@ -1,7 +1,6 @@
 package io.trackctl.core.snapshot;
 
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Normalization and format rules for tracking numbers: trimmed, inner spaces removed, upper case;
@@ -11,15 +10,14 @@ public final class TrackingNumbers {
 
     public static final int MIN_LENGTH = 5;
     public static final int MAX_LENGTH = 50;
-    private static final Pattern VALID = Pattern.compile("[A-Z0-9-]{" + MIN_LENGTH + "," + MAX_LENGTH + "}");
 
     private TrackingNumbers() {
     }
 
     /** Trim, drop inner white space, upper-case. Null stays null. */
     public static String normalize(String raw) {
-        if (raw == null) {
-            return null;
+        if (raw == null || isPlainUpperAscii(raw)) {
+            return raw;
         }
         StringBuilder b = new StringBuilder(raw.length());
         for (int i = 0; i < raw.length(); i++) {
@@ -31,10 +29,35 @@ public final class TrackingNumbers {
         return b.toString().toUpperCase(Locale.ROOT);
     }
 
-    /** True when the normalized number has 17TRACK's format. */
+    /**
+     * Already normalized, as almost every number of an import is: ASCII without white space or
+     * lower-case letters. Checked so that normalizing such a number copies nothing.
+     */
+    private static boolean isPlainUpperAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c <= ' ' || c >= 0x7F || (c >= 'a' && c <= 'z')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** True when the normalized number has 17TRACK's format: letters A-Z, digits and hyphens, not only hyphens. */
     public static boolean isValid(String normalized) {
-        return normalized != null && VALID.matcher(normalized).matches()
-                && normalized.chars().anyMatch(Character::isLetterOrDigit);
+        if (normalized == null || normalized.length() < MIN_LENGTH || normalized.length() > MAX_LENGTH) {
+            return false;
+        }
+        boolean letterOrDigit = false;
+        for (int i = 0; i < normalized.length(); i++) {
+            char c = normalized.charAt(i);
+            if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+                letterOrDigit = true;
+            } else if (c != '-') {
+                return false;
+            }
+        }
+        return letterOrDigit;
     }
 
     /** Why a raw number is refused, or null when it is fine after normalization. */

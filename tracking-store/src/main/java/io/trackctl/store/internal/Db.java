@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
@@ -402,7 +403,7 @@ public final class Db {
         private static String[] labels(ResultSetMetaData meta) throws SQLException {
             String[] labels = new String[meta.getColumnCount()];
             for (int i = 0; i < labels.length; i++) {
-                labels[i] = meta.getColumnLabel(i + 1);
+                labels[i] = meta.getColumnLabel(i + 1).toLowerCase(Locale.ROOT);
             }
             return labels;
         }

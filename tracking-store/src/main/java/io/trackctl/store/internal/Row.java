@@ -3,8 +3,12 @@ package io.trackctl.store.internal;
 import io.helidon.dbclient.DbRow;
 
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 
 /** Typed reads from a result row, whatever Java type the driver picked for a column. */
@@ -22,21 +26,38 @@ public final class Row {
         return new Row(name -> row.column(name).get(Object.class), dialect);
     }
 
-    /** A row read in full, by column label. */
-    static Row of(java.util.Map<String, Object> values, Dialect dialect) {
+    /** A row read in full, by lower-case column label. */
+    static Row of(Map<String, Object> values, Dialect dialect) {
         return new Row(name -> {
-            if (!values.containsKey(name)) {
+            String key = values.containsKey(name) ? name : name.toLowerCase(Locale.ROOT);
+            if (!values.containsKey(key)) {
                 throw new IllegalStateException("no column " + name + " in this row");
             }
-            return values.get(name);
+            return values.get(key);
         }, dialect);
     }
 
-    /** The current row of a plain JDBC result set. */
-    static Row of(ResultSet rs, Dialect dialect) {
+    /**
+     * The current row of a plain JDBC result set, whichever row that is when a column is read: one
+     * {@code Row} serves every row of the set. Column names are resolved once, here, instead of by
+     * the driver on every read.
+     */
+    static Row of(ResultSet rs, Dialect dialect) throws SQLException {
+        ResultSetMetaData meta = rs.getMetaData();
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = meta.getColumnCount(); i >= 1; i--) {
+            index.put(meta.getColumnLabel(i).toLowerCase(Locale.ROOT), i);
+        }
         return new Row(name -> {
+            Integer i = index.get(name);
+            if (i == null) {
+                i = index.get(name.toLowerCase(Locale.ROOT));
+            }
+            if (i == null) {
+                throw new IllegalStateException("no column " + name);
+            }
             try {
-                return rs.getObject(name);
+                return rs.getObject(i);
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot read column " + name, e);
             }

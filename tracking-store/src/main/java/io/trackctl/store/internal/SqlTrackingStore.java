@@ -8,6 +8,7 @@ import io.trackctl.core.model.TrackingNumber;
 import io.trackctl.core.model.TrackingQuery;
 import io.trackctl.core.port.TrackingStore;
 import io.trackctl.core.snapshot.TrackingNumbers;
+import io.trackctl.store.StoreException;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,8 +18,11 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -28,7 +32,7 @@ public final class SqlTrackingStore implements TrackingStore {
 
     /** Shorter keywords cannot use the trigram index and fall back to LIKE. */
     static final int MIN_INDEXED_KEYWORD = 3;
-    private static final int BATCH_SIZE = 500;
+    private static final int BATCH_SIZE = 5000;
 
     private final Db db;
 
@@ -38,42 +42,134 @@ public final class SqlTrackingStore implements TrackingStore {
 
     @Override
     public CreateOutcome createTracking(NewTrackingNumber n) {
-        return db.tx(x -> {
-            Params p = db.params().put("shop_id", n.shopId()).put("order_id", n.orderId())
-                    .put("parcel_id", n.parcelId()).put("number", n.number()).put("carrier_id", n.carrierId())
-                    .put("carrier_key", n.carrierKey()).put("source", n.source()).put("shipped_at", n.shippedAt())
-                    .put("delivered_at", n.deliveredAt()).put("now", db.now());
-            Optional<Long> id = x.insertReturningId("tracking.insert", p);
-            if (id.isEmpty()) {
-                long existing = x.get("tracking.find-id", p).orElseThrow().lng("id");
-                return new Duplicate(existing);
-            }
-            return new Created(x.get("tracking.find", db.params().put("id", id.get()), Mappers::tracking)
-                    .orElseThrow());
-        });
+        return createTrackingBatch(List.of(n)).getFirst();
     }
 
     @Override
     public List<CreateOutcome> createTrackingBatch(List<NewTrackingNumber> numbers) {
-        List<CreateOutcome> outcomes = new ArrayList<>(numbers.size());
-        Set<String> inList = new HashSet<>();
-        for (int from = 0; from < numbers.size(); from += BATCH_SIZE) {
-            List<NewTrackingNumber> chunk = numbers.subList(from, Math.min(numbers.size(), from + BATCH_SIZE));
-            outcomes.addAll(db.jdbc(c -> insertChunk(c, chunk, inList)));
-        }
-        return outcomes;
+        return inChunks(numbers, (c, chunk, inList) -> {
+            Inserted inserted = insert(c, chunk, inList);
+            Map<ShopNumber, TrackingNumber> stored = stored(c, chunk);
+            List<CreateOutcome> out = new ArrayList<>(chunk.size());
+            for (int i = 0; i < chunk.size(); i++) {
+                TrackingNumber t = stored.get(key(chunk.get(i).shopId(), chunk.get(i).number()));
+                out.add(inserted.created()[i] ? new Created(t) : new Duplicate(t.id()));
+            }
+            return out;
+        });
     }
 
-    /** {@code inList} holds shop|number of every earlier row of the call; this chunk's rows are added. */
-    private List<CreateOutcome> insertChunk(Connection c, List<NewTrackingNumber> chunk, Set<String> inList)
-            throws SQLException {
+    @Override
+    public List<Long> createTrackingIds(List<NewTrackingNumber> numbers) {
+        return inChunks(numbers, (c, chunk, inList) -> {
+            Inserted inserted = insert(c, chunk, inList);
+            Map<ShopNumber, Long> ids = insertedIds(c, inserted.lastIdBefore(), chunk.size());
+            List<Long> out = new ArrayList<>(ids.size());
+            for (int i = 0; i < chunk.size(); i++) {
+                if (inserted.created()[i]) {
+                    Long id = ids.get(key(chunk.get(i).shopId(), chunk.get(i).number()));
+                    if (id == null) {
+                        throw new StoreException("a stored tracking number is missing from its own transaction");
+                    }
+                    out.add(id);
+                }
+            }
+            return out;
+        });
+    }
+
+    /** One chunk's work in one transaction; {@code inList} holds the numbers of every earlier row of the call. */
+    @FunctionalInterface
+    private interface ChunkWork<T> {
+        List<T> apply(Connection c, List<NewTrackingNumber> chunk, Set<ShopNumber> inList) throws SQLException;
+    }
+
+    private <T> List<T> inChunks(List<NewTrackingNumber> numbers, ChunkWork<T> work) {
+        List<T> results = new ArrayList<>(numbers.size());
+        Set<ShopNumber> inList = new HashSet<>();
+        for (int from = 0; from < numbers.size(); from += BATCH_SIZE) {
+            List<NewTrackingNumber> chunk = numbers.subList(from, Math.min(numbers.size(), from + BATCH_SIZE));
+            results.addAll(db.jdbc(c -> work.apply(c, chunk, inList)));
+        }
+        return results;
+    }
+
+    /** What {@link #insert} did: the newest id before it (rows above are its own) and which rows were new. */
+    private record Inserted(long lastIdBefore, boolean[] created) {
+    }
+
+    /**
+     * The one place that inserts tracking numbers, first thing in its transaction: the rows and
+     * their keyword-index entries go in together. Rows repeated earlier in the call ({@code inList},
+     * to which this chunk's rows are added) are not tried.
+     */
+    private Inserted insert(Connection c, List<NewTrackingNumber> chunk, Set<ShopNumber> inList) throws SQLException {
+        long lastIdBefore = lastId(c);
         boolean[] repeated = new boolean[chunk.size()];
+        int[] counts = insertRows(c, chunk, inList, repeated);
+        indexNew(c, lastIdBefore);
+        boolean[] created = new boolean[chunk.size()];
+        int k = 0;
+        for (int i = 0; i < chunk.size(); i++) {
+            created[i] = !repeated[i] && inserted(counts[k++]);
+        }
+        return new Inserted(lastIdBefore, created);
+    }
+
+    /** The ids of the rows this transaction inserted after reading {@code lastIdBefore}, by shop and number. */
+    private Map<ShopNumber, Long> insertedIds(Connection c, long lastIdBefore, int expected) throws SQLException {
+        Map<ShopNumber, Long> ids = HashMap.newHashMap(expected);
+        try (PreparedStatement ps = c.prepareStatement(db.sql("tracking.inserted-ids"))) {
+            ps.setLong(1, lastIdBefore);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.put(key(rs.getLong(2), rs.getString(3)), rs.getLong(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** The stored rows of the chunk's numbers, by shop and number, read with one statement. */
+    private Map<ShopNumber, TrackingNumber> stored(Connection c, List<NewTrackingNumber> chunk) throws SQLException {
+        Set<ShopNumber> wanted = new HashSet<>();
+        Set<String> numbers = new LinkedHashSet<>();
+        for (NewTrackingNumber n : chunk) {
+            wanted.add(key(n.shopId(), n.number()));
+            numbers.add(n.number());
+        }
+        Map<ShopNumber, TrackingNumber> stored = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(db.sql("tracking.find-by-numbers"))) {
+            ps.setString(1, JsonArrays.of(numbers));
+            try (ResultSet rs = ps.executeQuery()) {
+                Row row = Row.of(rs, db.dialect());
+                while (rs.next()) {
+                    ShopNumber key = key(row.lng("shop_id"), row.str("number"));
+                    if (wanted.contains(key)) {
+                        stored.put(key, Mappers.tracking(row));
+                    }
+                }
+            }
+        }
+        return stored;
+    }
+
+    /** A number within its shop, the unique key of a stored number. */
+    private record ShopNumber(long shopId, String number) {
+    }
+
+    private static ShopNumber key(long shopId, String number) {
+        return new ShopNumber(shopId, number);
+    }
+
+    /** Batches the chunk's rows not seen earlier in the call; marks the others in {@code repeated}. */
+    private int[] insertRows(Connection c, List<NewTrackingNumber> chunk, Set<ShopNumber> inList, boolean[] repeated)
+            throws SQLException {
         Object now = db.dialect().bindTime(db.now());
-        int[] counts;
         try (PreparedStatement ps = c.prepareStatement(db.sql("tracking.insert-batch"))) {
             for (int i = 0; i < chunk.size(); i++) {
                 NewTrackingNumber n = chunk.get(i);
-                if (!inList.add(n.shopId() + "|" + n.number())) {
+                if (!inList.add(key(n.shopId(), n.number()))) {
                     repeated[i] = true;
                     continue;
                 }
@@ -94,24 +190,30 @@ public final class SqlTrackingStore implements TrackingStore {
                 ps.setObject(11, now);
                 ps.addBatch();
             }
-            counts = ps.executeBatch();
+            return ps.executeBatch();
         }
-        List<CreateOutcome> out = new ArrayList<>(chunk.size());
-        int k = 0;
-        try (PreparedStatement find = c.prepareStatement(db.sql("tracking.find-by-shop-number"))) {
-            for (int i = 0; i < chunk.size(); i++) {
-                NewTrackingNumber n = chunk.get(i);
-                boolean created = !repeated[i] && inserted(counts[k++]);
-                find.setLong(1, n.shopId());
-                find.setString(2, n.number());
-                try (ResultSet rs = find.executeQuery()) {
-                    rs.next();
-                    long id = rs.getLong("id");
-                    out.add(created ? new Created(Mappers.tracking(Row.of(rs, db.dialect()))) : new Duplicate(id));
-                }
-            }
+    }
+
+    /**
+     * The newest id, read first in the inserting transaction: the rows above it are then the
+     * transaction's own. Never remembered across transactions, as SQLite reuses a deleted top id.
+     */
+    private long lastId(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(db.sql("tracking.last-id")); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
         }
-        return out;
+    }
+
+    /**
+     * Indexes every row above {@code lastIdBefore} for keyword search with one statement, which on
+     * SQLite is several times cheaper than a per-row trigger (PostgreSQL's index needs nothing).
+     */
+    private void indexNew(Connection c, long lastIdBefore) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(db.sql("tracking.index-new"))) {
+            ps.setLong(1, lastIdBefore);
+            ps.execute();
+        }
     }
 
     private static boolean inserted(int count) {
@@ -168,7 +270,7 @@ public final class SqlTrackingStore implements TrackingStore {
     public List<Long> deleteTracking(Long shopScope, Collection<Long> ids) {
         return db.tx(x -> {
             List<Long> deleted = new ArrayList<>();
-            for (Long id : new java.util.LinkedHashSet<>(ids)) {
+            for (Long id : new LinkedHashSet<>(ids)) {
                 if (x.dml("tracking.delete", db.params().put("id", id).put("shop_id", shopScope)) > 0) {
                     deleted.add(id);
                 }

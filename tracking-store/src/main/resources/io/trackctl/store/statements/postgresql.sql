@@ -108,26 +108,28 @@ SELECT * FROM parcels WHERE id = :id
 -- name: parcel.list-by-order
 SELECT * FROM parcels WHERE order_id = :order_id ORDER BY id
 
--- name: tracking.insert
-INSERT INTO tracking_numbers (shop_id, order_id, parcel_id, number, carrier_id, carrier_key, source, shipped_at,
-                              delivered_at, created_at, updated_at)
-VALUES (:shop_id, :order_id, :parcel_id, :number, :carrier_id, :carrier_key, :source, :shipped_at,
-        :delivered_at, :now, :now)
-ON CONFLICT (shop_id, number) DO NOTHING
-RETURNING id
-
--- Positional form of tracking.insert for JDBC batches.
+-- Every insert of a tracking number, as a JDBC batch; tracking.index-new follows in the same transaction.
 -- name: tracking.insert-batch
 INSERT INTO tracking_numbers (shop_id, order_id, parcel_id, number, carrier_id, carrier_key, source, shipped_at,
                               delivered_at, created_at, updated_at)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT (shop_id, number) DO NOTHING
 
--- name: tracking.find-by-shop-number
-SELECT * FROM tracking_numbers WHERE shop_id = ? AND number = ?
+-- name: tracking.last-id
+SELECT COALESCE(MAX(id), 0) AS id FROM tracking_numbers
 
--- name: tracking.find-id
-SELECT id FROM tracking_numbers WHERE shop_id = :shop_id AND number = :number
+-- The trigram GIN index on number keeps itself in step: nothing to add (SQLite indexes here).
+-- name: tracking.index-new
+SELECT CAST(? AS BIGINT) AS after_id
+
+-- The rows the transaction inserted after reading tracking.last-id: ids of other transactions that
+-- committed meanwhile are higher too, but only this transaction's rows carry its id in xmin.
+-- name: tracking.inserted-ids
+SELECT id, shop_id, number FROM tracking_numbers WHERE id > ? AND xmin = pg_current_xact_id()::xid
+
+-- The rows of a list of numbers (a JSON array of texts), whichever shop holds them.
+-- name: tracking.find-by-numbers
+SELECT * FROM tracking_numbers WHERE number IN (SELECT json_array_elements_text(CAST(? AS JSON)))
 
 -- name: tracking.find
 SELECT * FROM tracking_numbers WHERE id = :id

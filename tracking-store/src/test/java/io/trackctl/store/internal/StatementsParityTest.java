@@ -24,7 +24,8 @@ class StatementsParityTest {
 
     @Test
     void bothDialectsHaveMigrationsOfTheSameVersionsAndNames() throws Exception {
-        assertThat(migrations(Dialect.SQLITE)).containsExactly("V1__schema.sql", "V2__carrier_catalogue.sql")
+        assertThat(migrations(Dialect.SQLITE)).containsExactly("V1__schema.sql", "V2__carrier_catalogue.sql",
+                        "V3__keyword_index_by_statement.sql")
                 .containsExactlyElementsOf(migrations(Dialect.POSTGRESQL));
     }
 
