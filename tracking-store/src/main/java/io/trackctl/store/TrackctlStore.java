@@ -15,7 +15,6 @@ import io.trackctl.core.port.ShopStore;
 import io.trackctl.core.port.SnapshotStore;
 import io.trackctl.core.port.TrackingStore;
 import io.trackctl.core.port.WebhookLog;
-import io.trackctl.core.port.UnitOfWork;
 import io.trackctl.core.retry.TransientFailureException;
 import io.trackctl.store.internal.Db;
 import io.trackctl.store.internal.Dialect;
@@ -41,7 +40,6 @@ import java.sql.SQLException;
 import io.trackctl.core.sync.SchedulerLock;
 import io.trackctl.store.postgres.AdvisorySchedulerLock;
 import java.time.Clock;
-import java.util.function.Supplier;
 import java.time.Duration;
 
 /**
@@ -180,19 +178,6 @@ public final class TrackctlStore implements AutoCloseable {
     }
 
     /** Alerts for operators. */
-    /**
-     * Port calls made inside {@link UnitOfWork#inOne} on the calling thread share one transaction,
-     * with each statement prepared once for it.
-     */
-    public UnitOfWork unitOfWork() {
-        return new UnitOfWork() {
-            @Override
-            public <T> T inOne(Supplier<T> work) {
-                return db.batch(x -> work.get());
-            }
-        };
-    }
-
     public AlertStore alerts() {
         return new SqlAlertStore(db);
     }

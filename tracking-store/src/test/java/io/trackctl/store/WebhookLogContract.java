@@ -97,30 +97,6 @@ public abstract class WebhookLogContract extends StoreContractTest {
     }
 
     @Test
-    void portCallsInOneUnitOfWorkCommitTogetherOrNotAtAll() {
-        DeliveryQuery byNumber = new DeliveryQuery(null, "LX1000000007CN", null, null);
-        assertThatThrownBy(() -> store.unitOfWork().inOne(() -> {
-            Accepted a = (Accepted) store.webhooks().recordVerified(delivery("LX1000000007CN", "U|LX7|1"), APPLY);
-            store.webhooks().markOutcome(a.deliveryId(), DeliveryOutcome.PROCESSED, null);
-            assertThat(store.webhooks().findDelivery(a.deliveryId()).orElseThrow().outcome())
-                    .as("the unit reads its own writes").isEqualTo(DeliveryOutcome.PROCESSED);
-            throw new IllegalStateException("abandon the unit");
-        })).hasMessage("abandon the unit");
-
-        assertThat(store.webhooks().listDeliveries(byNumber, PageRequest.FIRST).total()).isZero();
-        assertThat(store.jobs().queueStats().pending()).isZero();
-
-        long id = store.unitOfWork().inOne(() -> {
-            Accepted a = (Accepted) store.webhooks().recordVerified(delivery("LX1000000007CN", "U|LX7|1"), APPLY);
-            store.webhooks().markOutcome(a.deliveryId(), DeliveryOutcome.PROCESSED, null);
-            return a.deliveryId();
-        });
-
-        assertThat(store.webhooks().findDelivery(id).orElseThrow().outcome()).isEqualTo(DeliveryOutcome.PROCESSED);
-        assertThat(store.jobs().queueStats().pending()).isEqualTo(1);
-    }
-
-    @Test
     void aDuplicateKnownToAFastLayerIsLoggedWithoutClaimingAKeyOrEnqueuing() {
         long id = store.webhooks().recordDuplicate(delivery("LX1000000005CN", "U|LX5|1"));
 

@@ -50,8 +50,6 @@ public final class Db {
      * write lock over at once, in arrival order. Other processes still meet the busy timeout.
      */
     private final ReentrantLock sqliteWriter;
-    /** The batch this thread runs in, if any. */
-    private final ThreadLocal<Exec> openBatch = new ThreadLocal<>();
 
     public Db(DbClient client, DataSource dataSource, Dialect dialect, Statements statements, Clock clock) {
         this.client = client;
@@ -78,12 +76,8 @@ public final class Db {
         return statements.sql(name);
     }
 
-    /** Statements run one by one (autocommit), or in the thread's {@linkplain #batch batch} when one is open. */
+    /** Statements run one by one (autocommit). */
     public <T> T read(Function<Exec, T> work) {
-        Exec joined = openBatch.get();
-        if (joined != null) {
-            return work.apply(joined);
-        }
         try {
             return work.apply(new DbClientExec(client.execute()));
         } catch (RuntimeException e) {
@@ -96,9 +90,6 @@ public final class Db {
      * transactions of this process instead of in SQLite's busy handler.
      */
     public <T> T write(Function<Exec, T> work) {
-        if (openBatch.get() != null) {
-            return read(work);
-        }
         lockWriter();
         try {
             return read(work);
@@ -107,15 +98,8 @@ public final class Db {
         }
     }
 
-    /**
-     * Statements run in one transaction, committed when {@code work} returns; inside the thread's
-     * {@linkplain #batch batch} they become part of its transaction.
-     */
+    /** Statements run in one transaction, committed when {@code work} returns. */
     public <T> T tx(Function<Exec, T> work) {
-        Exec joined = openBatch.get();
-        if (joined != null) {
-            return work.apply(joined);
-        }
         lockWriter();
         try {
             return inTx(work);
@@ -159,13 +143,6 @@ public final class Db {
 
     /** Plain JDBC work in one transaction on a pooled connection (bulk paths only). */
     public <T> T jdbc(JdbcWork<T> work) {
-        if (openBatch.get() instanceof JdbcExec joined) {
-            try {
-                return work.apply(joined.connection);
-            } catch (SQLException e) {
-                throw translate(new StoreException("database failure", e));
-            }
-        }
         lockWriter();
         try {
             return inJdbc(work);
@@ -195,21 +172,14 @@ public final class Db {
     /**
      * Many small units of work in one transaction on a plain JDBC connection, where each named
      * statement is prepared once for the whole transaction instead of once per execution (a group
-     * of webhook deliveries, a batch of apply jobs). While {@code work} runs, the store's other
-     * calls on this thread ({@link #read}, {@link #write}, {@link #tx}) join this transaction, so
-     * port methods written for one item at a time take part without knowing. Batches do not nest
-     * in separate transactions: a batch inside a batch joins it.
+     * of webhook deliveries, the results of a batch of jobs). Helidon DbClient prepares a statement
+     * on every execution, which is what a batch exists to avoid.
      */
     public <T> T batch(Function<Exec, T> work) {
-        Exec joined = openBatch.get();
-        if (joined != null) {
-            return work.apply(joined);
-        }
         lockWriter();
         try (Connection c = connection()) {
             c.setAutoCommit(false);
             JdbcExec exec = new JdbcExec(c);
-            openBatch.set(exec);
             try {
                 T result = work.apply(exec);
                 exec.closeStatements();
@@ -223,8 +193,6 @@ public final class Db {
                     e.addSuppressed(suppressed);
                 }
                 throw e;
-            } finally {
-                openBatch.remove();
             }
         } catch (SQLException e) {
             throw translate(new StoreException("database failure: " + e.getMessage(), e));
@@ -233,11 +201,6 @@ public final class Db {
         } finally {
             unlockWriter();
         }
-    }
-
-    /** True while this thread runs inside a {@linkplain #batch batch}. */
-    public boolean inBatch() {
-        return openBatch.get() != null;
     }
 
     private Connection connection() throws SQLException {

@@ -43,17 +43,11 @@ final class GroupCommit {
 
     /**
      * Runs {@code unit} in a transaction shared with other callers and returns its result once that
-     * transaction committed. A caller already inside a {@linkplain Db#batch batch} runs its unit
-     * there, alone. The unit must not catch database errors and go on: on PostgreSQL a
+     * transaction committed. The unit must not catch database errors and go on: on PostgreSQL a
      * failed statement spoils the whole transaction.
      */
     @SuppressWarnings("unchecked")
     <T> T submit(Function<Db.Exec, T> unit) {
-        if (db.inBatch()) {
-            // Already inside a caller's unit of work: other callers' units must not ride on a
-            // transaction that this caller may still roll back after they were answered.
-            return db.batch(unit);
-        }
         Waiter me = new Waiter(unit, Thread.currentThread());
         boolean lead;
         lock.lock();
