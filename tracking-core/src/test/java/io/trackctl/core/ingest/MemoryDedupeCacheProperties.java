@@ -76,7 +76,7 @@ class MemoryDedupeCacheProperties {
         Arbitrary<String> numbers = Arbitraries.oneOf(
                 Arbitraries.strings().withChars(PACKABLE).ofMaxLength(26),
                 Arbitraries.strings().withChars("0AZ9").ofMaxLength(26),
-                Arbitraries.strings().withChars("0AZaz-é ").ofMaxLength(26),
+                Arbitraries.strings().withChars("0AZaz-é\u00C1\u0141 ").ofMaxLength(26),
                 Arbitraries.of("A", "A0", "A00", "0", "00", "Z".repeat(12), "Z".repeat(13), "0".repeat(12),
                         "0".repeat(13), "Z".repeat(24), "Z".repeat(25), "0".repeat(24), "0".repeat(25)));
         Arbitrary<Integer> carriers = Arbitraries.of(0, 1, -1, 3011, 21051, Integer.MAX_VALUE, Integer.MIN_VALUE);

@@ -64,6 +64,8 @@ class MemoryDedupeCacheTest {
         assertThat(cache.seen(k("Z".repeat(23)))).isFalse();
         assertThat(cache.seen(k("Z".repeat(26)))).isFalse();
         assertThat(cache.seen(k("000"))).isFalse();
+        assertThat(cache.seen(k("\u00C1"))).as("A with an accent, whose low seven bits are A").isFalse();
+        assertThat(cache.seen(k("\u0141"))).as("a character whose low byte is A").isFalse();
     }
 
     @Test
