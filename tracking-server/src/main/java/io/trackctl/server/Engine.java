@@ -50,6 +50,12 @@ public final class Engine implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(Engine.class.getName());
     private static final int MEMORY_DEDUPE_CAPACITY = 200_000;
+    /**
+     * Apply jobs one worker claims at once. Each delivery is still applied in a transaction of its
+     * own (a long transaction would hold SQLite's single writer while webhook requests wait); the
+     * claim and the success marks are paid once for the lot.
+     */
+    private static final int APPLY_CLAIM = 8;
     private static final Duration REDIS_DEDUPE_TTL = Duration.ofDays(3);
 
     private final RedisConnection redis;
@@ -208,6 +214,11 @@ public final class Engine implements AutoCloseable {
         JobHandler applyEach = JobHandler.each(job -> applier.applyDelivery(job.refId()));
         handlers.put(JobKind.APPLY_WEBHOOK, new JobHandler() {
             @Override
+            public int batchSize() {
+                return APPLY_CLAIM;
+            }
+
+            @Override
             public Map<Long, Throwable> handle(List<io.trackctl.core.model.SyncJob> jobs) {
                 return applyEach.handle(jobs);
             }
@@ -221,7 +232,8 @@ public final class Engine implements AutoCloseable {
         handlers.put(JobKind.REGISTER, b.sync.registerHandler());
         handlers.put(JobKind.PULL, b.sync.pullHandler());
         List<JobRunner.Pool> pools = new ArrayList<>();
-        pools.add(new JobRunner.Pool("apply", Set.of(JobKind.APPLY_WEBHOOK, JobKind.IMPORT), es.workers()));
+        pools.add(new JobRunner.Pool("apply", Set.of(JobKind.APPLY_WEBHOOK), es.workers()));
+        pools.add(new JobRunner.Pool("import", Set.of(JobKind.IMPORT), 1));
         if (b.gateway != null) {
             pools.add(new JobRunner.Pool("sync", Set.of(JobKind.REGISTER, JobKind.PULL), 1));
         }

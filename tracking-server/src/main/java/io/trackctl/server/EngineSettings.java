@@ -10,7 +10,7 @@ import java.util.List;
  * How the background work runs: worker threads, the retry budget, the webhook timestamp window,
  * an optional alert webhook, and the 17TRACK sync schedule.
  *
- * @param workers          threads applying webhook deliveries and running imports
+ * @param workers          threads applying webhook deliveries; imports run on a thread of their own
  * @param maxAttempts      attempts a job gets before it fails for good (with an alert)
  * @param timestampWindow  how far an {@code X-17Track-Timestamp} may be from now
  * @param alertWebhook     where alerts are also POSTed, or null
