@@ -32,6 +32,7 @@ import io.trackctl.store.internal.Statements;
 import io.trackctl.store.postgres.PostgresPool;
 import io.trackctl.store.redis.RedisConnection;
 import io.trackctl.store.redis.RedisStreamJobQueue;
+import io.trackctl.store.sqlite.SqliteCheckpointer;
 import io.trackctl.store.sqlite.SqlitePool;
 import org.flywaydb.core.Flyway;
 
@@ -52,13 +53,17 @@ public final class TrackctlStore implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final DbClient client;
     private final Db db;
+    /** SQLite in bulk loading only: copies the write-ahead log into the database file off the commit path. */
+    private final SqliteCheckpointer checkpointer;
     private final SqlJobQueue jobs;
 
-    private TrackctlStore(Dialect dialect, HikariDataSource dataSource, DbClient client, Db db) {
+    private TrackctlStore(Dialect dialect, HikariDataSource dataSource, DbClient client, Db db,
+                          SqliteCheckpointer checkpointer) {
         this.dialect = dialect;
         this.dataSource = dataSource;
         this.client = client;
         this.db = db;
+        this.checkpointer = checkpointer;
         this.jobs = new SqlJobQueue(db);
     }
 
@@ -95,7 +100,9 @@ public final class TrackctlStore implements AutoCloseable {
             DbClient client = JdbcClientBuilder.create()
                     .connectionPool(new PooledConnections(ds, dialect))
                     .build();
-            return new TrackctlStore(dialect, ds, client, new Db(client, ds, dialect, statements, clock));
+            SqliteCheckpointer checkpointer = dialect == Dialect.SQLITE && config.bulkLoading()
+                    ? SqliteCheckpointer.start(ds) : null;
+            return new TrackctlStore(dialect, ds, client, new Db(client, ds, dialect, statements, clock), checkpointer);
         } catch (RuntimeException e) {
             ds.close();
             if (e instanceof StoreException) {
@@ -210,6 +217,9 @@ public final class TrackctlStore implements AutoCloseable {
     @Override
     public void close() {
         jobs.close();
+        if (checkpointer != null) {
+            checkpointer.close();
+        }
         dataSource.close();
     }
 

@@ -1,6 +1,7 @@
 package io.trackctl.benchmarks.scale;
 
 import io.trackctl.core.imports.ImportPipeline;
+import io.trackctl.store.sqlite.SqliteCheckpointer;
 import java.io.BufferedReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,8 +16,9 @@ import java.time.Instant;
 /**
  * The limit for the import: the same CSV rows inserted into {@code tracking_numbers} of an already
  * migrated database with a plain batched JDBC insert ({@link #BATCH} rows a batch, as many as the
- * import's batches, one commit a batch, same SQLite settings as the store), no validation and no
- * duplicate handling. Each batch also adds its rows to the keyword index with one statement before
+ * import's batches, one commit a batch, same SQLite settings as the store's connections), no
+ * validation and no duplicate handling. It has no background checkpoint thread: copying the log
+ * into the database file happens in its commits, as SQLite does by itself. Each batch also adds its rows to the keyword index with one statement before
  * it commits, as the store does, so both leave an equally searchable table. Run as a child process
  * with the same heap as the real import. Args: JDBC URL, CSV file, shop id.
  */
@@ -38,6 +40,7 @@ public final class RawInsert {
                 try (Statement s = c.createStatement()) {
                     s.execute("PRAGMA journal_mode=WAL");
                     s.execute("PRAGMA synchronous=NORMAL");
+                    s.execute(SqliteCheckpointer.connectionInitSql());
                 }
             }
             c.setAutoCommit(false);

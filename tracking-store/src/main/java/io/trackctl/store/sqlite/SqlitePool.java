@@ -34,6 +34,9 @@ public final class SqlitePool {
         }
         hc.addDataSourceProperty("foreign_keys", "true");
         hc.addDataSourceProperty("transaction_mode", "IMMEDIATE");
+        if (config.bulkLoading()) {
+            hc.setConnectionInitSql(SqliteCheckpointer.connectionInitSql());
+        }
         return hc;
     }
 
