@@ -82,25 +82,6 @@ public final class DedupeKey {
         return stopped;
     }
 
-    /** The carrier key, 0 when the push names none. */
-    public int carrier() {
-        return carrier;
-    }
-
-    /** {@link #NONE} for a stop or a snapshot without events. */
-    public long latestEventMillis() {
-        return latestEventMillis;
-    }
-
-    /** 0 unless {@link #hasProvidersHash()}. */
-    public long providersHash() {
-        return providersHash;
-    }
-
-    public boolean hasProvidersHash() {
-        return hasProvidersHash;
-    }
-
     @Override
     public boolean equals(Object o) {
         return o instanceof DedupeKey k && hash == k.hash && stopped == k.stopped && carrier == k.carrier
