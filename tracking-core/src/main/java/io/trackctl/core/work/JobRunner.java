@@ -121,30 +121,22 @@ public final class JobRunner implements AutoCloseable {
                     failures.put(j.id(), e);
                 }
             }
-            List<SyncJob> succeeded = new ArrayList<>(list.size());
+            // Successes first, together; a failure to record them reaches the worker loop, and the
+            // jobs run again after their lease (applying is idempotent).
+            Map<Long, Throwable> failed = failures;
+            List<SyncJob> succeeded = list.stream().filter(j -> !failed.containsKey(j.id())).toList();
+            if (!succeeded.isEmpty()) {
+                queue.succeededAll(succeeded).forEach(JobRunner::lostClaim);
+                completed.addAndGet(succeeded.size());
+            }
             for (SyncJob j : list) {
                 Throwable failure = failures.get(j.id());
-                if (failure == null) {
-                    succeeded.add(j);
-                } else {
+                if (failure != null) {
                     recordFailure(j, failure);
+                    completed.incrementAndGet();
                 }
             }
-            if (!succeeded.isEmpty()) {
-                recordSuccesses(succeeded);
-            }
-            completed.addAndGet(list.size());
         });
-    }
-
-    private void recordSuccesses(List<SyncJob> jobs) {
-        try {
-            queue.succeededAll(jobs).forEach(JobRunner::lostClaim);
-        } catch (RuntimeException e) {
-            // Not recorded: the jobs stay running until their lease ends, then run again (applying is idempotent).
-            LOG.log(System.Logger.Level.WARNING, "recording {0} finished job(s) failed; they will run again after "
-                    + "their lease: {1}", jobs.size(), e.toString());
-        }
     }
 
     private void recordFailure(SyncJob job, Throwable failure) {

@@ -11,7 +11,6 @@ import io.trackctl.core.model.PageRequest;
 import io.trackctl.core.retry.TransientFailureException;
 import io.trackctl.store.StoreException;
 
-import com.zaxxer.hikari.HikariDataSource;
 import io.trackctl.store.sqlite.SqliteEvictions;
 
 import java.sql.Connection;
@@ -229,6 +228,16 @@ public final class Db {
         }
         // Keep the client library's exception types inside the store.
         return e instanceof DbClientException ? new StoreException("database failure: " + e.getMessage(), e) : e;
+    }
+
+    /** A deadlock or serialization failure: the database gave up one transaction in favour of another. */
+    public boolean isConflict(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public boolean isUniqueViolation(Throwable e) {

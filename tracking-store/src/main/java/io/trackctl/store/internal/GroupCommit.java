@@ -20,8 +20,9 @@ import java.util.function.Function;
  * <p>No extra thread: the first caller to arrive leads, running up to {@code maxBatch} waiting
  * units (its own first); when it is done it hands the lead to the oldest caller still waiting.
  * If a batch fails, its units are run again one transaction each, so a unit that cannot be written
- * fails alone; a transient failure (database busy or down) fails the whole batch at once, since
- * each unit would meet it too.
+ * fails alone, and a deadlock with another instance's batch (PostgreSQL aborts one of the two)
+ * costs one retry instead of failing every unit; another transient failure (database busy or down)
+ * fails the whole batch at once, since each unit would meet it too.
  */
 final class GroupCommit {
 
@@ -59,7 +60,16 @@ final class GroupCommit {
             lock.unlock();
         }
         if (lead || me.awaitTurn() == Waiter.LEAD) {
-            lead();
+            // An interrupt kept for this caller must not fail the connection set-up of a batch
+            // that carries other callers' units; it is restored once the batch is done.
+            boolean interrupted = Thread.interrupted();
+            try {
+                lead();
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
         return (T) me.outcome();
     }
@@ -103,14 +113,14 @@ final class GroupCommit {
                 return out;
             });
         } catch (RuntimeException e) {
-            if (batch.size() == 1 || e instanceof TransientFailureException) {
+            if (batch.size() == 1 || (e instanceof TransientFailureException && !db.isConflict(e))) {
                 batch.forEach(w -> w.fail(e));
             } else {
-                batch.forEach(this::runAlone);
+                runEachAlone(batch);
             }
             return;
         } catch (Error e) {
-            batch.forEach(w -> w.fail(new StoreException("database write failed: " + e, e)));
+            failUnfinished(batch, e);
             throw e;
         }
         for (int i = 0; i < batch.size(); i++) {
@@ -118,11 +128,29 @@ final class GroupCommit {
         }
     }
 
-    private void runAlone(Waiter w) {
+    /** Each unit in a transaction of its own, after the batch failed (a bad unit, or a deadlock with another instance). */
+    private void runEachAlone(List<Waiter> batch) {
         try {
-            w.succeed(db.batch(w.unit));
-        } catch (RuntimeException e) {
-            w.fail(e);
+            for (Waiter w : batch) {
+                try {
+                    w.succeed(db.batch(w.unit));
+                } catch (RuntimeException e) {
+                    w.fail(e);
+                }
+            }
+        } catch (Error e) {
+            failUnfinished(batch, e);
+            throw e;
+        }
+    }
+
+    /** No caller may stay parked: those not answered yet learn that the write failed. */
+    private static void failUnfinished(List<Waiter> batch, Error e) {
+        StoreException failure = new StoreException("database write failed: " + e, e);
+        for (Waiter w : batch) {
+            if (!w.finished()) {
+                w.fail(failure);
+            }
         }
     }
 
@@ -178,6 +206,10 @@ final class GroupCommit {
         void lead() {
             state = LEAD;
             LockSupport.unpark(thread);
+        }
+
+        boolean finished() {
+            return state == DONE;
         }
 
         void succeed(Object value) {

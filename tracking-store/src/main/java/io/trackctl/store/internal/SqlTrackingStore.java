@@ -63,14 +63,13 @@ public final class SqlTrackingStore implements TrackingStore {
     public List<Long> createTrackingIds(List<NewTrackingNumber> numbers) {
         return inChunks(numbers, (c, chunk, inList) -> {
             Inserted inserted = insert(c, chunk, inList);
+            // The rows this transaction inserted decide what is new, not the batch's update counts:
+            // some driver settings report a skipped row as SUCCESS_NO_INFO.
             Map<ShopNumber, Long> ids = insertedIds(c, inserted.lastIdBefore(), chunk.size());
             List<Long> out = new ArrayList<>(ids.size());
-            for (int i = 0; i < chunk.size(); i++) {
-                if (inserted.created()[i]) {
-                    Long id = ids.get(key(chunk.get(i).shopId(), chunk.get(i).number()));
-                    if (id == null) {
-                        throw new StoreException("a stored tracking number is missing from its own transaction");
-                    }
+            for (NewTrackingNumber n : chunk) {
+                Long id = ids.remove(key(n.shopId(), n.number()));
+                if (id != null) {
                     out.add(id);
                 }
             }

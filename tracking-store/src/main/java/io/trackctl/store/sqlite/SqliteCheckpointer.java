@@ -18,7 +18,10 @@ import javax.sql.DataSource;
  * <p>Not for the server: under many small concurrent commits (webhooks) the background copy
  * competed with them and raised their tail latency, and SQLite's own small checkpoints did better.
  *
- * <p>Durability is unchanged: a commit is in the log before it is answered, checkpointed or not.
+ * <p>Against a process crash nothing changes: a commit is in the log before it returns,
+ * checkpointed or not. Against a power loss, where {@code synchronous=NORMAL} relies on checkpoints
+ * to sync the log, the window is the time since this thread's last checkpoint (normally 200 ms; if
+ * it stalls, up to the safety net's 64 MiB of log).
  */
 public final class SqliteCheckpointer implements AutoCloseable {
 

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.helidon.dbclient.DbClient;
 import io.helidon.dbclient.jdbc.JdbcClientBuilder;
 import io.helidon.dbclient.jdbc.JdbcConnectionPool;
+import io.trackctl.core.retry.TransientFailureException;
 import io.trackctl.store.sqlite.SqlitePool;
 import io.trackctl.store.testing.SqliteTestDatabase;
 import org.junit.jupiter.api.AfterEach;
@@ -22,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -119,6 +121,44 @@ class GroupCommitTest {
         }
         assertThat(count()).isEqualTo(others);
         assertThat(values()).doesNotContain(3L);
+    }
+
+    @Test
+    void aBatchGivenUpForADeadlockIsRetriedUnitByUnitAndEveryUnitIsWrittenOnce() throws Exception {
+        GroupCommit group = new GroupCommit(db, 64);
+        CountDownLatch leaderInside = new CountDownLatch(1);
+        CountDownLatch othersQueued = new CountDownLatch(1);
+        AtomicBoolean deadlocked = new AtomicBoolean();
+        int others = 6;
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<Long> first = threads.submit(() -> group.submit(x -> {
+                leaderInside.countDown();
+                await(othersQueued);
+                return x.dml("item.insert", db.params().put("v", -1));
+            }));
+            assertThat(leaderInside.await(10, TimeUnit.SECONDS)).isTrue();
+            List<Future<Long>> results = new ArrayList<>();
+            for (int i = 0; i < others; i++) {
+                long v = i;
+                results.add(threads.submit(() -> group.submit(x -> {
+                    long n = x.dml("item.insert", db.params().put("v", v));
+                    if (v == 2 && deadlocked.compareAndSet(false, true)) {
+                        throw new TransientFailureException("database busy or unreachable: deadlock detected",
+                                new SQLException("deadlock detected", "40P01"));
+                    }
+                    return n;
+                })));
+            }
+            awaitQueued(group, others);
+            othersQueued.countDown();
+
+            assertThat(first.get()).isEqualTo(1L);
+            for (Future<Long> r : results) {
+                assertThat(r.get()).isEqualTo(1L);
+            }
+        }
+        assertThat(deadlocked).isTrue();
+        assertThat(count()).isEqualTo(others + 1);
     }
 
     private static void awaitQueued(GroupCommit group, int n) throws InterruptedException {
