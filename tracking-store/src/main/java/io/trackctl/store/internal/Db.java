@@ -158,11 +158,15 @@ public final class Db {
                 c.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                try {
+                    c.rollback();
+                } catch (SQLException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
                 throw e;
             }
         } catch (SQLException e) {
-            throw translate(new StoreException("database failure", e));
+            throw translate(new StoreException("database failure: " + e.getMessage(), e));
         } catch (RuntimeException e) {
             throw translate(e);
         }
@@ -175,31 +179,14 @@ public final class Db {
      * on every execution, which is what a batch exists to avoid.
      */
     public <T> T batch(Function<Exec, T> work) {
-        lockWriter();
-        try (Connection c = connection()) {
-            c.setAutoCommit(false);
+        return jdbc(c -> {
             JdbcExec exec = new JdbcExec(c);
             try {
-                T result = work.apply(exec);
+                return work.apply(exec);
+            } finally {
                 exec.closeStatements();
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                exec.closeStatements();
-                try {
-                    c.rollback();
-                } catch (SQLException suppressed) {
-                    e.addSuppressed(suppressed);
-                }
-                throw e;
             }
-        } catch (SQLException e) {
-            throw translate(new StoreException("database failure: " + e.getMessage(), e));
-        } catch (RuntimeException e) {
-            throw translate(e);
-        } finally {
-            unlockWriter();
-        }
+        });
     }
 
     private Connection connection() throws SQLException {

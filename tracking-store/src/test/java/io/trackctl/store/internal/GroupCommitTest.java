@@ -24,6 +24,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.function.LongFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -82,41 +84,21 @@ class GroupCommitTest {
 
     @Test
     void aUnitThatFailsFailsAloneAndTheOthersOfItsBatchAreWrittenOnce() throws Exception {
-        GroupCommit group = new GroupCommit(db, 64);
-        CountDownLatch leaderInside = new CountDownLatch(1);
-        CountDownLatch othersQueued = new CountDownLatch(1);
         int others = 10;
-        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            // The first caller leads and holds its transaction open until the others have queued
-            // behind it, so they form one batch together.
-            Future<Long> first = threads.submit(() -> group.submit(x -> {
-                leaderInside.countDown();
-                await(othersQueued);
-                return x.dml("item.insert", db.params().put("v", -1));
-            }));
-            assertThat(leaderInside.await(10, TimeUnit.SECONDS)).isTrue();
-            List<Future<Long>> results = new ArrayList<>();
-            for (int i = 0; i < others; i++) {
-                long v = i;
-                results.add(threads.submit(() -> group.submit(x -> {
-                    long n = x.dml("item.insert", db.params().put("v", v));
-                    if (v == 3) {
-                        throw new IllegalStateException("unit 3 cannot be written");
-                    }
-                    return n;
-                })));
+        List<Future<Long>> results = inOneBatchBehindALeader(others, v -> x -> {
+            long n = x.dml("item.insert", db.params().put("v", v));
+            if (v == 3) {
+                throw new IllegalStateException("unit 3 cannot be written");
             }
-            awaitQueued(group, others);
-            othersQueued.countDown();
+            return n;
+        });
 
-            assertThat(first.get()).isEqualTo(1L);
-            for (int i = 0; i < others; i++) {
-                Future<Long> r = results.get(i);
-                if (i == 3) {
-                    assertThatThrownBy(r::get).hasRootCauseMessage("unit 3 cannot be written");
-                } else {
-                    assertThat(r.get()).isEqualTo(1L);
-                }
+        for (int i = 0; i < others; i++) {
+            Future<Long> r = results.get(i);
+            if (i == 3) {
+                assertThatThrownBy(r::get).hasRootCauseMessage("unit 3 cannot be written");
+            } else {
+                assertThat(r.get()).isEqualTo(1L);
             }
         }
         assertThat(count()).isEqualTo(others);
@@ -125,11 +107,35 @@ class GroupCommitTest {
 
     @Test
     void aBatchGivenUpForADeadlockIsRetriedUnitByUnitAndEveryUnitIsWrittenOnce() throws Exception {
+        AtomicBoolean deadlocked = new AtomicBoolean();
+        int others = 6;
+        List<Future<Long>> results = inOneBatchBehindALeader(others, v -> x -> {
+            long n = x.dml("item.insert", db.params().put("v", v));
+            if (v == 2 && deadlocked.compareAndSet(false, true)) {
+                throw new TransientFailureException("database busy or unreachable: deadlock detected",
+                        new SQLException("deadlock detected", "40P01"));
+            }
+            return n;
+        });
+
+        for (Future<Long> r : results) {
+            assertThat(r.get()).isEqualTo(1L);
+        }
+        assertThat(deadlocked).isTrue();
+        assertThat(count()).isEqualTo(others + 1);
+    }
+
+    /**
+     * Submits {@code others} units (values 0..others-1) while a first caller leads and holds its
+     * transaction open, so that they queue behind it and form one batch together; returns their
+     * results once all have finished. The leader's own unit writes the value -1.
+     */
+    private List<Future<Long>> inOneBatchBehindALeader(int others, LongFunction<Function<Db.Exec, Long>> unit)
+            throws Exception {
         GroupCommit group = new GroupCommit(db, 64);
         CountDownLatch leaderInside = new CountDownLatch(1);
         CountDownLatch othersQueued = new CountDownLatch(1);
-        AtomicBoolean deadlocked = new AtomicBoolean();
-        int others = 6;
+        List<Future<Long>> results = new ArrayList<>();
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             Future<Long> first = threads.submit(() -> group.submit(x -> {
                 leaderInside.countDown();
@@ -137,28 +143,16 @@ class GroupCommitTest {
                 return x.dml("item.insert", db.params().put("v", -1));
             }));
             assertThat(leaderInside.await(10, TimeUnit.SECONDS)).isTrue();
-            List<Future<Long>> results = new ArrayList<>();
             for (int i = 0; i < others; i++) {
-                long v = i;
-                results.add(threads.submit(() -> group.submit(x -> {
-                    long n = x.dml("item.insert", db.params().put("v", v));
-                    if (v == 2 && deadlocked.compareAndSet(false, true)) {
-                        throw new TransientFailureException("database busy or unreachable: deadlock detected",
-                                new SQLException("deadlock detected", "40P01"));
-                    }
-                    return n;
-                })));
+                Function<Db.Exec, Long> u = unit.apply(i);
+                results.add(threads.submit(() -> group.submit(u)));
             }
             awaitQueued(group, others);
             othersQueued.countDown();
 
             assertThat(first.get()).isEqualTo(1L);
-            for (Future<Long> r : results) {
-                assertThat(r.get()).isEqualTo(1L);
-            }
         }
-        assertThat(deadlocked).isTrue();
-        assertThat(count()).isEqualTo(others + 1);
+        return results;
     }
 
     private static void awaitQueued(GroupCommit group, int n) throws InterruptedException {
