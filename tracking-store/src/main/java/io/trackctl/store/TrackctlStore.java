@@ -33,6 +33,7 @@ import io.trackctl.store.postgres.PostgresPool;
 import io.trackctl.store.redis.RedisConnection;
 import io.trackctl.store.redis.RedisStreamJobQueue;
 import io.trackctl.store.sqlite.SqliteCheckpointer;
+import io.trackctl.store.sqlite.SqliteKeywordIndex;
 import io.trackctl.store.sqlite.SqlitePool;
 import org.flywaydb.core.Flyway;
 
@@ -97,6 +98,9 @@ public final class TrackctlStore implements AutoCloseable {
                     .load()
                     .migrate();
             Statements statements = Statements.load(dialect.statementsResource());
+            if (dialect == Dialect.SQLITE) {
+                SqliteKeywordIndex.catchUp(ds, statements);
+            }
             DbClient client = JdbcClientBuilder.create()
                     .connectionPool(new PooledConnections(ds, dialect))
                     .build();

@@ -122,6 +122,13 @@ SELECT COALESCE(MAX(id), 0) AS id FROM tracking_numbers
 -- name: tracking.index-new
 SELECT CAST(? AS BIGINT) AS after_id
 
+-- Nothing is ever missing from the trigram index (SQLite checks its keyword index when the store opens).
+-- name: tracking.unindexed-tail
+SELECT FALSE AS missing
+
+-- name: tracking.index-tail
+SELECT 0 AS added
+
 -- The rows the transaction inserted after reading tracking.last-id: ids of other transactions that
 -- committed meanwhile are higher too, but only this transaction's rows carry its id in xmin.
 -- name: tracking.inserted-ids

@@ -124,6 +124,18 @@ SELECT COALESCE(MAX(id), 0) AS id FROM tracking_numbers
 -- name: tracking.index-new
 INSERT INTO tracking_numbers_fts (rowid, number) SELECT id, number FROM tracking_numbers WHERE id > ?
 
+-- Whether rows above the newest indexed one are missing from the keyword index: rows inserted
+-- without tracking.index-new, by a binary from before migration V3 (it relied on the dropped trigger)
+-- run against this database after a rollback. fts5's row-size table lists the rows the index holds.
+-- name: tracking.unindexed-tail
+SELECT EXISTS (SELECT 1 FROM tracking_numbers
+               WHERE id > (SELECT COALESCE(MAX(id), 0) FROM tracking_numbers_fts_docsize)) AS missing
+
+-- Adds those rows to the keyword index.
+-- name: tracking.index-tail
+INSERT INTO tracking_numbers_fts (rowid, number)
+SELECT id, number FROM tracking_numbers WHERE id > (SELECT COALESCE(MAX(id), 0) FROM tracking_numbers_fts_docsize)
+
 -- The rows the transaction inserted after reading tracking.last-id.
 -- name: tracking.inserted-ids
 SELECT id, shop_id, number FROM tracking_numbers WHERE id > ?

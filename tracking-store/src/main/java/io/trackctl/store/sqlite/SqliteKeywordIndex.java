@@ -1,0 +1,53 @@
+package io.trackctl.store.sqlite;
+
+import io.trackctl.store.StoreException;
+import io.trackctl.store.internal.Statements;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/**
+ * Brings SQLite's keyword index up to date when the store opens. Since migration V3 the store
+ * indexes the rows each transaction inserts, and no trigger does it for other writers. A binary
+ * from before V3, run against this database after a rollback (Flyway lets an older binary run on
+ * a newer schema), inserts rows the index never sees; they all lie above the newest indexed row,
+ * so they are found by one read of the index's own row table and added here.
+ *
+ * <p>Rows inserted by such a binary while a current one also inserted, in between rows the current
+ * one indexed, are not found: that needs a scan of every row, which each open would pay for.
+ */
+public final class SqliteKeywordIndex {
+
+    private static final System.Logger LOG = System.getLogger(SqliteKeywordIndex.class.getName());
+
+    private SqliteKeywordIndex() {
+    }
+
+    /**
+     * Indexes the rows above the newest indexed one, if any; returns how many. Only reads when
+     * there are none, so opening the store does not wait for another process's write lock.
+     */
+    public static int catchUp(DataSource pool, Statements statements) {
+        try (Connection c = pool.getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement(statements.sql("tracking.unindexed-tail"));
+                 ResultSet rs = ps.executeQuery()) {
+                if (!rs.next() || !rs.getBoolean(1)) {
+                    return 0;
+                }
+            }
+            int added;
+            try (PreparedStatement ps = c.prepareStatement(statements.sql("tracking.index-tail"))) {
+                added = ps.executeUpdate();
+            }
+            if (added > 0) {
+                LOG.log(System.Logger.Level.INFO, "added {0} tracking numbers to the keyword index that had been "
+                        + "stored without it (by a binary from before migration V3)", added);
+            }
+            return added;
+        } catch (SQLException e) {
+            throw new StoreException("cannot bring the keyword index up to date: " + e.getMessage(), e);
+        }
+    }
+}
