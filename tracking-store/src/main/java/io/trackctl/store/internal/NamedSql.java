@@ -7,7 +7,10 @@ import java.util.Map;
 /**
  * A statement with {@code :name} parameters turned, once, into JDBC's {@code ?} form and the order
  * of the names. Helidon DbClient would otherwise parse the named form again on every execution.
- * Quoted strings, quoted identifiers, comments and PostgreSQL's {@code ::} casts are left alone.
+ * Quoted strings, quoted identifiers, PostgreSQL's dollar-quoted strings ({@code $$...$$},
+ * {@code $tag$...$tag$}), comments and {@code ::} casts are left alone. A statement that already has
+ * {@code ?} placeholders may not also have names: the positions would no longer match the names
+ * (PostgreSQL's JDBC driver reads {@code ??} as a literal {@code ?}, which is allowed).
  */
 record NamedSql(String name, String sql, List<String> names) {
 
@@ -18,6 +21,7 @@ record NamedSql(String name, String sql, List<String> names) {
     static NamedSql parse(String name, String text) {
         StringBuilder sql = new StringBuilder(text.length());
         List<String> names = new ArrayList<>();
+        boolean positional = false;
         int i = 0;
         int n = text.length();
         while (i < n) {
@@ -26,6 +30,22 @@ record NamedSql(String name, String sql, List<String> names) {
                 int end = closing(text, i, c);
                 sql.append(text, i, end);
                 i = end;
+            } else if (c == '$' && dollarTagEnd(text, i) > 0) {
+                int tagEnd = dollarTagEnd(text, i);
+                String tag = text.substring(i, tagEnd);
+                int close = text.indexOf(tag, tagEnd);
+                int end = close < 0 ? n : close + tag.length();
+                sql.append(text, i, end);
+                i = end;
+            } else if (c == '?') {
+                if (i + 1 < n && text.charAt(i + 1) == '?') {
+                    sql.append("??");
+                    i += 2;
+                } else {
+                    positional = true;
+                    sql.append(c);
+                    i++;
+                }
             } else if (c == '-' && i + 1 < n && text.charAt(i + 1) == '-') {
                 int end = text.indexOf('\n', i);
                 end = end < 0 ? n : end;
@@ -52,7 +72,25 @@ record NamedSql(String name, String sql, List<String> names) {
                 i++;
             }
         }
+        if (positional && !names.isEmpty()) {
+            throw new IllegalArgumentException("statement " + name + " mixes :name parameters with ? placeholders; "
+                    + "use one form (write ?? for a literal ? operator)");
+        }
         return new NamedSql(name, sql.toString(), names);
+    }
+
+    /**
+     * The index just past a dollar-quote opening tag ({@code $$} or {@code $tag$}) at {@code start},
+     * or -1 when the {@code $} starts none ({@code $1} is a positional parameter, not a tag).
+     */
+    private static int dollarTagEnd(String text, int start) {
+        int i = start + 1;
+        if (i < text.length() && (Character.isLetter(text.charAt(i)) || text.charAt(i) == '_')) {
+            while (i < text.length() && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_')) {
+                i++;
+            }
+        }
+        return i < text.length() && text.charAt(i) == '$' ? i + 1 : -1;
     }
 
     /** The index just past the quote that closes the one at {@code start}; a doubled quote is an escaped one. */

@@ -33,6 +33,29 @@ class NamedSqlTest {
     }
 
     @Test
+    void dollarQuotedBodiesAreLeftAloneAndPositionalParametersAreNotTags() {
+        NamedSql s = NamedSql.parse("t", """
+                DO $$ BEGIN PERFORM ':a'; END $$; SELECT $fn$ :b $fn$, $1, :c, $x""");
+
+        assertThat(s.names()).containsExactly("c");
+        assertThat(s.sql()).isEqualTo("""
+                DO $$ BEGIN PERFORM ':a'; END $$; SELECT $fn$ :b $fn$, $1, ?, $x""");
+    }
+
+    @Test
+    void namesAndPlaceholdersDoNotMixButAnEscapedQuestionMarkIsFine() {
+        assertThatThrownBy(() -> NamedSql.parse("shop.tags", "SELECT * FROM s WHERE tags ? 'vip' AND id = :id"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("shop.tags").hasMessageContaining("??");
+
+        NamedSql escaped = NamedSql.parse("shop.tags", "SELECT * FROM s WHERE tags ?? 'vip' AND id = :id AND n = '?'");
+        assertThat(escaped.names()).containsExactly("id");
+        assertThat(escaped.sql()).isEqualTo("SELECT * FROM s WHERE tags ?? 'vip' AND id = ? AND n = '?'");
+
+        assertThat(NamedSql.parse("t", "INSERT INTO t VALUES (?, ?)").names()).isEmpty();
+    }
+
+    @Test
     void aNullValueIsBoundButAMissingOneIsAnError() {
         NamedSql s = NamedSql.parse("job.find", "SELECT * FROM j WHERE id = :id OR ref = :ref");
         Map<String, Object> values = new HashMap<>();
