@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,6 +56,31 @@ class LauncherIT {
     }
 
     @Test
+    void passesOverAJdkThatCannotRunHere() throws Exception {
+        Path notExecutable = fakeJdk("broken", "99", null);
+        Files.setPosixFilePermissions(notExecutable.resolve("bin/java"), PosixFilePermissions.fromString("rw-r--r--"));
+        Path otherProcessor = fakeJdk("foreign", "99", "s390x");
+        Files.writeString(otherProcessor.resolve("bin/java"), "#!/bin/sh\nexit 126\n"); // as a foreign binary fails
+        Path good = fakeJdk("good", "99", "amd64".equals(System.getProperty("os.arch")) ? "x86_64" : null);
+
+        Run run = launch(Map.of("TRACKCTL_JAVA_HOME", notExecutable.toString(), "JAVA_HOME", otherProcessor.toString(),
+                "PATH", good.resolve("bin") + ":/usr/bin:/bin"), "list");
+
+        assertThat(run.exit).as(run.toString()).isZero();
+        assertThat(run.stdoutLines()).contains("-jar", "list");
+    }
+
+    @Test
+    void helpAndVersionRunsWriteNoArchive() throws Exception {
+        Path jdk = fakeJdk("jdk99", "99");
+        for (List<String> args : List.<List<String>>of(List.of(), List.of("--help"), List.of("-V"), List.of("serve", "--help"),
+                List.of("help", "list"), List.of("completion"))) {
+            Run run = launch(Map.of("TRACKCTL_JAVA_HOME", jdk.toString()), args.toArray(String[]::new));
+            assertThat(run.stdout).as(args.toString()).doesNotContain("SharedArchiveFile").contains("-jar");
+        }
+    }
+
+    @Test
     void javaOptionsComeAfterTheArchiveAndTheArchiveCanBeTurnedOff() throws Exception {
         Path jdk = fakeJdk("jdk99", "99");
         Run withOpts = launch(Map.of("TRACKCTL_JAVA_HOME", jdk.toString(), "TRACKCTL_JAVA_OPTS", "-Xmx64m -Dx=1"),
@@ -89,10 +115,30 @@ class LauncherIT {
         assertThat(Files.readString(cdsLog)).contains("Mapped dynamic region");
     }
 
+    @Test
+    void anArchiveOlderThanTheJarIsWrittenAgain() throws Exception {
+        Path data = dir.resolve("data");
+        assertThat(launch(Map.of(), "list", "--data-dir", data.toString()).exit).isZero();
+        // As after a rebuild: the JVM would only ignore such an archive, run after run.
+        FileTime jar = Files.getLastModifiedTime(JAR);
+        Files.setLastModifiedTime(CLI_ARCHIVE, FileTime.fromMillis(jar.toMillis() - 60_000));
+
+        Run run = launch(Map.of(), "list", "--data-dir", data.toString());
+
+        assertThat(run.exit).as(run.toString()).isZero();
+        assertThat(Files.getLastModifiedTime(CLI_ARCHIVE)).isGreaterThan(jar);
+    }
+
     /** A JDK directory whose {@code release} file names {@code version} and whose java prints its arguments. */
     private Path fakeJdk(String name, String version) throws IOException {
+        return fakeJdk(name, version, null);
+    }
+
+    /** The same, with {@code arch} as the processor its release file names (none when null). */
+    private Path fakeJdk(String name, String version, String arch) throws IOException {
         Path home = Files.createDirectories(dir.resolve(name).resolve("bin")).getParent();
-        Files.writeString(home.resolve("release"), "IMPLEMENTOR=\"test\"\nJAVA_VERSION=\"" + version + "\"\n");
+        Files.writeString(home.resolve("release"), "IMPLEMENTOR=\"test\"\nJAVA_VERSION=\"" + version + "\"\n"
+                + (arch == null ? "" : "OS_ARCH=\"" + arch + "\"\n"));
         Path java = home.resolve("bin/java");
         Files.writeString(java, "#!/bin/sh\nprintf '%s\\n' \"$@\"\n");
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));

@@ -1,6 +1,5 @@
 package io.trackctl.store.sqlite;
 
-import io.trackctl.store.StoreException;
 import io.trackctl.store.internal.Statements;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -27,7 +26,9 @@ public final class SqliteKeywordIndex {
 
     /**
      * Indexes the rows above the newest indexed one, if any; returns how many. Only reads when
-     * there are none, so opening the store does not wait for another process's write lock.
+     * there are none. When there are, it writes, and may wait for another process's write lock up
+     * to the busy timeout; if that or anything else fails, it logs a warning and the store opens
+     * anyway (the next open tries again): a search that misses some rows beats no store.
      */
     public static int catchUp(DataSource pool, Statements statements) {
         try (Connection c = pool.getConnection()) {
@@ -41,13 +42,13 @@ public final class SqliteKeywordIndex {
             try (PreparedStatement ps = c.prepareStatement(statements.sql("tracking.index-tail"))) {
                 added = ps.executeUpdate();
             }
-            if (added > 0) {
-                LOG.log(System.Logger.Level.INFO, "added {0} tracking numbers to the keyword index that had been "
-                        + "stored without it (by a binary from before migration V3)", added);
-            }
+            LOG.log(System.Logger.Level.INFO, "added {0} tracking numbers to the keyword index that had been "
+                    + "stored without it (by a binary from before migration V3)", added);
             return added;
         } catch (SQLException e) {
-            throw new StoreException("cannot bring the keyword index up to date: " + e.getMessage(), e);
+            LOG.log(System.Logger.Level.WARNING, "could not bring the keyword index up to date ({0}); keyword "
+                    + "search may miss recently added tracking numbers until the next start", e.getMessage());
+            return 0;
         }
     }
 }
