@@ -23,13 +23,20 @@ public final class DbCommand {
     private static final List<String> COLUMNS = List.of("version", "description", "state", "installedOn");
 
     @Command(name = "migrate", mixinStandardHelpOptions = true,
-            description = "Apply pending migrations (serve does this on start too), then show the schema state.")
+            description = {"Apply pending migrations (serve does this on start too), then show the schema state.",
+                    "On SQLite it also adds tracking numbers missing from the keyword index (written by an older "
+                            + "trackctl), which takes a pass over every row."})
     static final class Migrate extends DataCommand {
         @Override
         public Integer call() throws IOException {
             ServerSettings settings = data.settings();
             Files.createDirectories(settings.dataDir());
-            StoreBackend.open(settings).close();
+            try (StoreBackend backend = StoreBackend.open(settings)) {
+                int added = backend.store().repairKeywordIndex();
+                if (added > 0) {
+                    printer().note("added " + added + " tracking numbers that were missing from the keyword index");
+                }
+            }
             printer().note("database " + settings.dbForDisplay() + " is up to date");
             return status(this, settings);
         }

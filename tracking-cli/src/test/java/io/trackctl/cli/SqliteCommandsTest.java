@@ -1,6 +1,14 @@
 package io.trackctl.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.trackctl.core.model.NewTrackingNumber;
+import io.trackctl.store.TrackctlStore;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /** The commands on the default database: SQLite in the data directory. */
 class SqliteCommandsTest extends CommandsContract {
@@ -13,5 +21,32 @@ class SqliteCommandsTest extends CommandsContract {
     @Override
     String jdbcUrl() {
         return "jdbc:sqlite:" + dir.resolve("trackctl.db");
+    }
+
+    @Test
+    void dbMigrateAddsTrackingNumbersMissingFromTheKeywordIndex() throws Exception {
+        long shop = addShop("Index");
+        try (TrackctlStore store = store()) {
+            store.tracking().createTrackingBatch(List.of(number(shop, "LX000000001CN")));
+            try (Connection c = DriverManager.getConnection(jdbcUrl()); Statement s = c.createStatement()) {
+                // As a binary from before migration V3 inserts (it counted on the dropped trigger),
+                // while this one runs and inserts after it.
+                s.execute("INSERT INTO tracking_numbers (shop_id, number, source, created_at, updated_at) VALUES ("
+                        + shop + ", 'LX000000002CN', 'api', '2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z')");
+            }
+            store.tracking().createTrackingBatch(List.of(number(shop, "LX000000003CN")));
+        }
+        assertThat(run("list", "--keyword", "00000000").out()).contains("LX000000003CN").doesNotContain("LX000000002CN");
+
+        CliRun migrate = run("db", "migrate");
+
+        assertThat(migrate.exitCode()).as(migrate.err()).isEqualTo(ExitCodes.OK);
+        assertThat(migrate.out() + migrate.err()).contains("added 1 tracking numbers that were missing");
+        assertThat(run("list", "--keyword", "00000000").out())
+                .contains("LX000000001CN", "LX000000002CN", "LX000000003CN");
+    }
+
+    private static NewTrackingNumber number(long shop, String number) {
+        return new NewTrackingNumber(shop, null, null, number, null, null, "api", null, null);
     }
 }

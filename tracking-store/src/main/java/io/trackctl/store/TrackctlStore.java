@@ -99,7 +99,7 @@ public final class TrackctlStore implements AutoCloseable {
                     .migrate();
             Statements statements = Statements.load(dialect.statementsResource());
             if (dialect == Dialect.SQLITE) {
-                SqliteKeywordIndex.catchUp(ds, statements);
+                SqliteKeywordIndex.catchUp(ds, statements::sql);
             }
             DbClient client = JdbcClientBuilder.create()
                     .connectionPool(new PooledConnections(ds, dialect))
@@ -203,6 +203,15 @@ public final class TrackctlStore implements AutoCloseable {
             case POSTGRESQL -> new AdvisorySchedulerLock(dataSource.getJdbcUrl(), dataSource.getUsername(),
                     dataSource.getPassword(), AdvisorySchedulerLock.SCHEDULER_KEY);
         };
+    }
+
+    /**
+     * Adds every tracking number missing from SQLite's keyword index, wherever it lies (one pass
+     * over all rows; opening the store only looks above the newest indexed row). Returns how many;
+     * always 0 on PostgreSQL, whose trigram index keeps itself in step.
+     */
+    public int repairKeywordIndex() {
+        return dialect == Dialect.SQLITE ? SqliteKeywordIndex.repair(dataSource, db::sql) : 0;
     }
 
     /** Pings the database and measures the round trip. */

@@ -50,6 +50,28 @@ class SqliteKeywordIndexTest {
         }
     }
 
+    @Test
+    void aRowBetweenIndexedOnesIsOnlyFoundByTheRepair() throws Exception {
+        try (SqliteTestDatabase db = SqliteTestDatabase.create(); TrackctlStore store = TrackctlStore.open(db.config())) {
+            long shop = store.shops().create(new NewShop("gap", null, null, null, null, null, null)).id();
+            store.tracking().createTrackingBatch(List.of(number(shop, "LX000000001CN")));
+            try (Connection c = store.dataSource().getConnection(); Statement s = c.createStatement()) {
+                s.execute("INSERT INTO tracking_numbers (shop_id, number, source, created_at, updated_at) VALUES ("
+                        + shop + ", 'LX000000002CN', 'api', '2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z')");
+            }
+            store.tracking().createTrackingBatch(List.of(number(shop, "LX000000003CN")));
+            assertThat(search(store, shop)).containsExactlyInAnyOrder("LX000000001CN", "LX000000003CN");
+
+            assertThat(store.repairKeywordIndex()).isEqualTo(1);
+
+            assertThat(search(store, shop)).containsExactlyInAnyOrder("LX000000001CN", "LX000000002CN", "LX000000003CN");
+            assertThat(store.repairKeywordIndex()).isZero();
+        }
+        try (SqliteTestDatabase db = SqliteTestDatabase.create(); TrackctlStore store = TrackctlStore.open(db.config())) {
+            assertThat(store.repairKeywordIndex()).as("an empty database").isZero();
+        }
+    }
+
     private static NewTrackingNumber number(long shop, String number) {
         return new NewTrackingNumber(shop, null, null, number, null, null, "api", null, null);
     }

@@ -129,6 +129,9 @@ SELECT FALSE AS missing
 -- name: tracking.index-tail
 SELECT 0 AS added
 
+-- name: tracking.index-missing
+SELECT 0 AS added
+
 -- The rows the transaction inserted after reading tracking.last-id: ids of other transactions that
 -- committed meanwhile are higher too, but only this transaction's rows carry its id in xmin.
 -- name: tracking.inserted-ids

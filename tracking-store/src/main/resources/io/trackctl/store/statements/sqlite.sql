@@ -136,6 +136,13 @@ SELECT EXISTS (SELECT 1 FROM tracking_numbers
 INSERT INTO tracking_numbers_fts (rowid, number)
 SELECT id, number FROM tracking_numbers WHERE id > (SELECT COALESCE(MAX(id), 0) FROM tracking_numbers_fts_docsize)
 
+-- Adds every row missing from the keyword index, wherever it lies: one pass over all rows, for
+-- trackctl db migrate (opening the store only looks above the newest indexed row).
+-- name: tracking.index-missing
+INSERT INTO tracking_numbers_fts (rowid, number)
+SELECT id, number FROM tracking_numbers t
+WHERE NOT EXISTS (SELECT 1 FROM tracking_numbers_fts_docsize d WHERE d.id = t.id)
+
 -- The rows the transaction inserted after reading tracking.last-id.
 -- name: tracking.inserted-ids
 SELECT id, shop_id, number FROM tracking_numbers WHERE id > ?
