@@ -34,7 +34,8 @@ public final class DbCommand {
             try (StoreBackend backend = StoreBackend.open(settings)) {
                 int added = backend.store().repairKeywordIndex();
                 if (added > 0) {
-                    printer().note("added " + added + " tracking numbers that were missing from the keyword index");
+                    printer().note("added " + added + (added == 1 ? " tracking number that was" : " tracking numbers that were")
+                            + " missing from the keyword index");
                 }
             }
             printer().note("database " + settings.dbForDisplay() + " is up to date");

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,8 +27,6 @@ class LauncherIT {
     private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
     private static final Path LAUNCHER = ROOT.resolve("trackctl");
     private static final Path JAR = ROOT.resolve("tracking-cli/target/trackctl.jar");
-    private static final Path CLI_ARCHIVE = ROOT.resolve("tracking-cli/target/trackctl-cli.jsa");
-    private static final Path SERVE_ARCHIVE = ROOT.resolve("tracking-cli/target/trackctl-serve.jsa");
 
     @TempDir
     Path dir;
@@ -47,12 +44,15 @@ class LauncherIT {
 
         Run serve = launch(env, "serve", "--port", "1");
         assertThat(serve.exit).isZero();
-        assertThat(serve.stdoutLines()).containsExactly("-XX:SharedArchiveFile=" + SERVE_ARCHIVE,
+        assertThat(serve.stdoutLines()).containsExactly("-XX:SharedArchiveFile=" + archive("serve"),
                 "-XX:+AutoCreateSharedArchive", "-Xlog:cds*=off", "-jar", JAR.toString(), "serve", "--port", "1");
 
         Run list = launch(env, "list", "--all");
-        assertThat(list.stdoutLines()).containsExactly("-XX:SharedArchiveFile=" + CLI_ARCHIVE,
+        assertThat(list.stdoutLines()).containsExactly("-XX:SharedArchiveFile=" + archive("cli"),
                 "-XX:+AutoCreateSharedArchive", "-Xlog:cds*=off", "-jar", JAR.toString(), "list", "--all");
+
+        assertThat(launch(env, "--stacktrace", "serve").stdoutLines()).first()
+                .isEqualTo("-XX:SharedArchiveFile=" + archive("serve"));
     }
 
     @Test
@@ -74,7 +74,7 @@ class LauncherIT {
     void helpAndVersionRunsWriteNoArchive() throws Exception {
         Path jdk = fakeJdk("jdk99", "99");
         for (List<String> args : List.<List<String>>of(List.of(), List.of("--help"), List.of("-V"), List.of("serve", "--help"),
-                List.of("help", "list"), List.of("completion"))) {
+                List.of("help", "list"), List.of("completion"), List.of("--stacktrace", "help"), List.of("-hV"))) {
             Run run = launch(Map.of("TRACKCTL_JAVA_HOME", jdk.toString()), args.toArray(String[]::new));
             assertThat(run.stdout).as(args.toString()).doesNotContain("SharedArchiveFile").contains("-jar");
         }
@@ -85,7 +85,7 @@ class LauncherIT {
         Path jdk = fakeJdk("jdk99", "99");
         Run withOpts = launch(Map.of("TRACKCTL_JAVA_HOME", jdk.toString(), "TRACKCTL_JAVA_OPTS", "-Xmx64m -Dx=1"),
                 "list");
-        assertThat(withOpts.stdoutLines()).containsExactly("-XX:SharedArchiveFile=" + CLI_ARCHIVE,
+        assertThat(withOpts.stdoutLines()).containsExactly("-XX:SharedArchiveFile=" + archive("cli"),
                 "-XX:+AutoCreateSharedArchive", "-Xlog:cds*=off", "-Xmx64m", "-Dx=1", "-jar", JAR.toString(), "list");
 
         Run off = launch(Map.of("TRACKCTL_JAVA_HOME", jdk.toString(), "TRACKCTL_CDS", "off"), "list");
@@ -94,18 +94,19 @@ class LauncherIT {
 
     @Test
     void aRealRunWritesTheArchiveOnceAndMapsItAfterwardsWithoutAWordInTheOutput() throws Exception {
-        Files.deleteIfExists(CLI_ARCHIVE);
+        Path archive = archive("cli");
+        Files.deleteIfExists(archive);
         Path data = dir.resolve("data");
 
         Run off = launch(Map.of("TRACKCTL_CDS", "off"), "list", "--data-dir", data.toString());
         assertThat(off.exit).as(off.toString()).isZero();
-        assertThat(CLI_ARCHIVE).doesNotExist();
+        assertThat(archive).doesNotExist();
 
         Run first = launch(Map.of(), "list", "--data-dir", data.toString());
         assertThat(first.exit).as(first.toString()).isZero();
         assertThat(first.stdout).isEqualTo(off.stdout).contains("0 in all");
         assertThat(first.stderr).isEqualTo(off.stderr).doesNotContain("cds");
-        assertThat(CLI_ARCHIVE).isNotEmptyFile();
+        assertThat(archive).isNotEmptyFile();
 
         Path cdsLog = dir.resolve("cds.log");
         Run second = launch(Map.of("TRACKCTL_JAVA_OPTS", "-Xlog:cds=info:file=" + cdsLog), "list", "--data-dir",
@@ -116,17 +117,27 @@ class LauncherIT {
     }
 
     @Test
-    void anArchiveOlderThanTheJarIsWrittenAgain() throws Exception {
-        Path data = dir.resolve("data");
-        assertThat(launch(Map.of(), "list", "--data-dir", data.toString()).exit).isZero();
-        // As after a rebuild: the JVM would only ignore such an archive, run after run.
-        FileTime jar = Files.getLastModifiedTime(JAR);
-        Files.setLastModifiedTime(CLI_ARCHIVE, FileTime.fromMillis(jar.toMillis() - 60_000));
+    void archivesOfEarlierJarsAreRemoved() throws Exception {
+        // As a server still running when the jar was rebuilt leaves behind: the JVM would only
+        // ignore such an archive, run after run.
+        Path earlier = archive("cli").resolveSibling("trackctl-cli-1.jsa");
+        Files.writeString(earlier, "an archive of an earlier jar");
+        Path otherKind = archive("serve").resolveSibling("trackctl-serve-1.jsa");
+        Files.writeString(otherKind, "left to serve's runs");
 
-        Run run = launch(Map.of(), "list", "--data-dir", data.toString());
+        Run run = launch(Map.of(), "list", "--data-dir", dir.resolve("data").toString());
 
         assertThat(run.exit).as(run.toString()).isZero();
-        assertThat(Files.getLastModifiedTime(CLI_ARCHIVE)).isGreaterThan(jar);
+        assertThat(earlier).doesNotExist();
+        assertThat(archive("cli")).isNotEmptyFile();
+        assertThat(otherKind).exists();
+        Files.delete(otherKind);
+    }
+
+    /** Where the launcher keeps {@code kind}'s archive for the jar as it is now. */
+    private static Path archive(String kind) throws IOException {
+        long mtime = Files.getLastModifiedTime(JAR).toMillis() / 1000;
+        return JAR.resolveSibling("trackctl-" + kind + "-" + mtime + ".jsa");
     }
 
     /** A JDK directory whose {@code release} file names {@code version} and whose java prints its arguments. */

@@ -41,7 +41,7 @@ class SqliteCommandsTest extends CommandsContract {
         CliRun migrate = run("db", "migrate");
 
         assertThat(migrate.exitCode()).as(migrate.err()).isEqualTo(ExitCodes.OK);
-        assertThat(migrate.out() + migrate.err()).contains("added 1 tracking numbers that were missing");
+        assertThat(migrate.out() + migrate.err()).contains("added 1 tracking number that was missing");
         assertThat(run("list", "--keyword", "00000000").out())
                 .contains("LX000000001CN", "LX000000002CN", "LX000000003CN");
     }

@@ -10,7 +10,8 @@ import java.util.Map;
  * Quoted strings, quoted identifiers, PostgreSQL's dollar-quoted strings ({@code $$...$$},
  * {@code $tag$...$tag$}), comments and {@code ::} casts are left alone. A statement that already has
  * {@code ?} placeholders may not also have names: the positions would no longer match the names
- * (PostgreSQL's JDBC driver reads {@code ??} as a literal {@code ?}, which is allowed).
+ * (PostgreSQL's JDBC driver reads {@code ??} as a literal {@code ?}, which is allowed). Names are
+ * ASCII letters, digits and underscores; an unterminated quote, dollar quote or comment is an error.
  */
 record NamedSql(String name, String sql, List<String> names) {
 
@@ -28,13 +29,19 @@ record NamedSql(String name, String sql, List<String> names) {
             char c = text.charAt(i);
             if (c == '\'' || c == '"') {
                 int end = closing(text, i, c);
+                if (end < 0) {
+                    throw new IllegalArgumentException("statement " + name + " has an unterminated " + c + " quote");
+                }
                 sql.append(text, i, end);
                 i = end;
-            } else if (c == '$' && dollarTagEnd(text, i) > 0) {
+            } else if (c == '$' && !inWord(text, i) && dollarTagEnd(text, i) > 0) {
                 int tagEnd = dollarTagEnd(text, i);
                 String tag = text.substring(i, tagEnd);
                 int close = text.indexOf(tag, tagEnd);
-                int end = close < 0 ? n : close + tag.length();
+                if (close < 0) {
+                    throw new IllegalArgumentException("statement " + name + " has an unterminated " + tag + " string");
+                }
+                int end = close + tag.length();
                 sql.append(text, i, end);
                 i = end;
             } else if (c == '?') {
@@ -53,15 +60,18 @@ record NamedSql(String name, String sql, List<String> names) {
                 i = end;
             } else if (c == '/' && i + 1 < n && text.charAt(i + 1) == '*') {
                 int end = text.indexOf("*/", i + 2);
-                end = end < 0 ? n : end + 2;
+                if (end < 0) {
+                    throw new IllegalArgumentException("statement " + name + " has an unterminated /* comment");
+                }
+                end += 2;
                 sql.append(text, i, end);
                 i = end;
             } else if (c == ':' && i + 1 < n && text.charAt(i + 1) == ':') {
                 sql.append("::");
                 i += 2;
-            } else if (c == ':' && i + 1 < n && Character.isJavaIdentifierStart(text.charAt(i + 1))) {
+            } else if (c == ':' && i + 1 < n && nameStart(text.charAt(i + 1))) {
                 int end = i + 1;
-                while (end < n && Character.isJavaIdentifierPart(text.charAt(end))) {
+                while (end < n && namePart(text.charAt(end))) {
                     end++;
                 }
                 names.add(text.substring(i + 1, end));
@@ -74,7 +84,7 @@ record NamedSql(String name, String sql, List<String> names) {
         }
         if (positional && !names.isEmpty()) {
             throw new IllegalArgumentException("statement " + name + " mixes :name parameters with ? placeholders; "
-                    + "use one form (write ?? for a literal ? operator)");
+                    + "use one form (on PostgreSQL, write ?? for a literal ? operator)");
         }
         return new NamedSql(name, sql.toString(), names);
     }
@@ -93,7 +103,23 @@ record NamedSql(String name, String sql, List<String> names) {
         return i < text.length() && text.charAt(i) == '$' ? i + 1 : -1;
     }
 
-    /** The index just past the quote that closes the one at {@code start}; a doubled quote is an escaped one. */
+    private static boolean nameStart(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+    }
+
+    private static boolean namePart(char c) {
+        return nameStart(c) || (c >= '0' && c <= '9');
+    }
+
+    /** Whether the character before {@code i} continues an identifier ({@code a$b$c} is one name, not a tag). */
+    private static boolean inWord(String text, int i) {
+        return i > 0 && (namePart(text.charAt(i - 1)) || text.charAt(i - 1) == '$');
+    }
+
+    /**
+     * The index just past the quote that closes the one at {@code start}, or -1 when none does; a
+     * doubled quote is an escaped one.
+     */
     private static int closing(String text, int start, char quote) {
         int i = start + 1;
         while (i < text.length()) {
@@ -106,7 +132,7 @@ record NamedSql(String name, String sql, List<String> names) {
             }
             i++;
         }
-        return text.length();
+        return -1;
     }
 
     /** The values in parameter order; every name must have a value (null included). */

@@ -43,6 +43,23 @@ class NamedSqlTest {
     }
 
     @Test
+    void aDollarInsideAnIdentifierOpensNoStringAndNamesStopAtOtherCharacters() {
+        NamedSql s = NamedSql.parse("t", "SELECT a$b$c FROM t WHERE id = :id AND x = :x$1");
+
+        assertThat(s.names()).containsExactly("id", "x");
+        assertThat(s.sql()).isEqualTo("SELECT a$b$c FROM t WHERE id = ? AND x = ?$1");
+    }
+
+    @Test
+    void anUnterminatedQuoteDollarQuoteOrCommentIsAnError() {
+        for (String text : new String[] {"SELECT ':a FROM t", "SELECT \"a FROM t", "SELECT $$ :a", "SELECT /* :a"}) {
+            assertThatThrownBy(() -> NamedSql.parse("bad.one", text)).as(text)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bad.one")
+                    .hasMessageContaining("unterminated");
+        }
+    }
+
+    @Test
     void namesAndPlaceholdersDoNotMixButAnEscapedQuestionMarkIsFine() {
         assertThatThrownBy(() -> NamedSql.parse("shop.tags", "SELECT * FROM s WHERE tags ? 'vip' AND id = :id"))
                 .isInstanceOf(IllegalArgumentException.class)
