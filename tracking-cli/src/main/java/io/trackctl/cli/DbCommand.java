@@ -32,7 +32,7 @@ public final class DbCommand {
             ServerSettings settings = data.settings();
             Files.createDirectories(settings.dataDir());
             try (StoreBackend backend = StoreBackend.open(settings)) {
-                int added = backend.store().repairKeywordIndex();
+                long added = backend.store().repairKeywordIndex();
                 if (added > 0) {
                     printer().note("added " + added + (added == 1 ? " tracking number that was" : " tracking numbers that were")
                             + " missing from the keyword index");

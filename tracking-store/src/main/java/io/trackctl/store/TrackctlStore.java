@@ -33,7 +33,6 @@ import io.trackctl.store.postgres.PostgresPool;
 import io.trackctl.store.redis.RedisConnection;
 import io.trackctl.store.redis.RedisStreamJobQueue;
 import io.trackctl.store.sqlite.SqliteCheckpointer;
-import io.trackctl.store.sqlite.SqliteKeywordIndex;
 import io.trackctl.store.sqlite.SqlitePool;
 import org.flywaydb.core.Flyway;
 
@@ -98,15 +97,16 @@ public final class TrackctlStore implements AutoCloseable {
                     .load()
                     .migrate();
             Statements statements = Statements.load(dialect.statementsResource());
-            if (dialect == Dialect.SQLITE) {
-                SqliteKeywordIndex.catchUp(ds, statements::sql);
-            }
             DbClient client = JdbcClientBuilder.create()
                     .connectionPool(new PooledConnections(ds, dialect))
                     .build();
+            Db db = new Db(client, ds, dialect, statements, clock);
+            if (dialect == Dialect.SQLITE) {
+                new SqlTrackingStore(db).catchUpKeywordIndex();
+            }
             SqliteCheckpointer checkpointer = dialect == Dialect.SQLITE && config.bulkLoading()
                     ? SqliteCheckpointer.start(ds) : null;
-            return new TrackctlStore(dialect, ds, client, new Db(client, ds, dialect, statements, clock), checkpointer);
+            return new TrackctlStore(dialect, ds, client, db, checkpointer);
         } catch (RuntimeException e) {
             ds.close();
             if (e instanceof StoreException) {
@@ -210,8 +210,8 @@ public final class TrackctlStore implements AutoCloseable {
      * over all rows; opening the store only looks above the newest indexed row). Returns how many;
      * always 0 on PostgreSQL, whose trigram index keeps itself in step.
      */
-    public int repairKeywordIndex() {
-        return dialect == Dialect.SQLITE ? SqliteKeywordIndex.repair(dataSource, db::sql) : 0;
+    public long repairKeywordIndex() {
+        return dialect == Dialect.SQLITE ? new SqlTrackingStore(db).repairKeywordIndex() : 0;
     }
 
     /** Pings the database and measures the round trip. */
