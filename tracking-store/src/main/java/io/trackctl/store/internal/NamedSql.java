@@ -27,23 +27,10 @@ record NamedSql(String name, String sql, List<String> names) {
         int n = text.length();
         while (i < n) {
             char c = text.charAt(i);
-            if (c == '\'' || c == '"') {
-                int end = closing(text, i, c);
-                if (end < 0) {
-                    throw new IllegalArgumentException("statement " + name + " has an unterminated " + c + " quote");
-                }
-                sql.append(text, i, end);
-                i = end;
-            } else if (c == '$' && !inWord(text, i) && dollarTagEnd(text, i) > 0) {
-                int tagEnd = dollarTagEnd(text, i);
-                String tag = text.substring(i, tagEnd);
-                int close = text.indexOf(tag, tagEnd);
-                if (close < 0) {
-                    throw new IllegalArgumentException("statement " + name + " has an unterminated " + tag + " string");
-                }
-                int end = close + tag.length();
-                sql.append(text, i, end);
-                i = end;
+            int verbatim = verbatimEnd(name, text, i);
+            if (verbatim > 0) {
+                sql.append(text, i, verbatim);
+                i = verbatim;
             } else if (c == '?') {
                 if (i + 1 < n && text.charAt(i + 1) == '?') {
                     sql.append("??");
@@ -53,19 +40,6 @@ record NamedSql(String name, String sql, List<String> names) {
                     sql.append(c);
                     i++;
                 }
-            } else if (c == '-' && i + 1 < n && text.charAt(i + 1) == '-') {
-                int end = text.indexOf('\n', i);
-                end = end < 0 ? n : end;
-                sql.append(text, i, end);
-                i = end;
-            } else if (c == '/' && i + 1 < n && text.charAt(i + 1) == '*') {
-                int end = text.indexOf("*/", i + 2);
-                if (end < 0) {
-                    throw new IllegalArgumentException("statement " + name + " has an unterminated /* comment");
-                }
-                end += 2;
-                sql.append(text, i, end);
-                i = end;
             } else if (c == ':' && i + 1 < n && text.charAt(i + 1) == ':') {
                 sql.append("::");
                 i += 2;
@@ -101,6 +75,40 @@ record NamedSql(String name, String sql, List<String> names) {
             }
         }
         return i < text.length() && text.charAt(i) == '$' ? i + 1 : -1;
+    }
+
+    /**
+     * The end of the quoted string, quoted identifier, dollar-quoted string or comment that starts
+     * at {@code i}, copied as it is; -1 when none starts there.
+     */
+    private static int verbatimEnd(String name, String text, int i) {
+        char c = text.charAt(i);
+        char next = i + 1 < text.length() ? text.charAt(i + 1) : 0;
+        if (c == '\'' || c == '"') {
+            return terminated(closing(text, i, c), name, c + " quote");
+        }
+        if (c == '-' && next == '-') {
+            int end = text.indexOf('\n', i);
+            return end < 0 ? text.length() : end;
+        }
+        if (c == '/' && next == '*') {
+            int end = text.indexOf("*/", i + 2);
+            return terminated(end < 0 ? -1 : end + 2, name, "/* comment");
+        }
+        int tagEnd = c == '$' && !inWord(text, i) ? dollarTagEnd(text, i) : -1;
+        if (tagEnd > 0) {
+            String tag = text.substring(i, tagEnd);
+            int close = text.indexOf(tag, tagEnd);
+            return terminated(close < 0 ? -1 : close + tag.length(), name, tag + " string");
+        }
+        return -1;
+    }
+
+    private static int terminated(int end, String name, String what) {
+        if (end < 0) {
+            throw new IllegalArgumentException("statement " + name + " has an unterminated " + what);
+        }
+        return end;
     }
 
     private static boolean nameStart(char c) {
