@@ -22,8 +22,12 @@ public final class JmhRatios {
     }
 
     private static final List<Pair> PAIRS = List.of(
-            new Pair("dedupe check vs bare putIfAbsent", "DedupeBenchmark.dedupeCheck", "DedupeBenchmark.barePutIfAbsent",
+            new Pair("dedupe check vs bare putIfAbsent, 4096 pushes (in cache, as in the server)",
+                    "DedupeBenchmark.dedupeCheck[pushCount=4096]", "DedupeBenchmark.barePutIfAbsent[pushCount=4096]",
                     0.5, "ops/us"),
+            new Pair("dedupe check vs bare putIfAbsent, 65536 pushes (streamed from memory)",
+                    "DedupeBenchmark.dedupeCheck[pushCount=65536]", "DedupeBenchmark.barePutIfAbsent[pushCount=65536]",
+                    0, "ops/us"),
             new Pair("Redis dedupe SET NX vs PING", "RedisDedupeBenchmark.firstSighting", "RedisDedupeBenchmark.ping",
                     0, "ops/ms"),
             new Pair("Redis dedupe EXISTS vs PING", "RedisDedupeBenchmark.seen", "RedisDedupeBenchmark.ping", 0, "ops/ms"),
@@ -45,7 +49,7 @@ public final class JmhRatios {
         JsonNode root = new ObjectMapper().readTree(Path.of(args.length > 0 ? args[0] : "jmh.json").toFile());
         Map<String, List<Double>> scores = new HashMap<>();
         for (JsonNode b : root) {
-            String name = b.get("benchmark").asText().replace("io.trackctl.benchmarks.", "");
+            String name = b.get("benchmark").asText().replace("io.trackctl.benchmarks.", "") + params(b.get("params"));
             List<Double> v = new ArrayList<>();
             for (JsonNode fork : b.get("primaryMetric").get("rawData")) {
                 fork.forEach(x -> v.add(x.asDouble()));
@@ -68,6 +72,16 @@ public final class JmhRatios {
         }
         absolute(scores, "SnapshotParseBenchmark.parseSnapshot", "snapshot parse, 12 KB fixture (per parse)");
         absolute(scores, "SnapshotParseBenchmark.statusMapping", "status mapping (per mapping)");
+    }
+
+    /** A parameterised benchmark's parameters as {@code [name=value,...]}, empty when it has none. */
+    private static String params(JsonNode params) {
+        if (params == null || params.isEmpty()) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        params.fields().forEachRemaining(e -> parts.add(e.getKey() + "=" + e.getValue().asText()));
+        return "[" + String.join(",", parts) + "]";
     }
 
     /** A figure with no limit of its own: microseconds per operation from a score in ops/us. */

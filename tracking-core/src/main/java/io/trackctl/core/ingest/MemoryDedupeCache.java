@@ -27,7 +27,9 @@ public final class MemoryDedupeCache implements DedupeCache {
 
     @Override
     public boolean firstSighting(DedupeKey key) {
-        if (keys.putIfAbsent(key, Boolean.TRUE) != null) {
+        // A repeat is answered by a plain read: putIfAbsent may lock the key's bin even when the key is
+        // there, and re-pushes are the case this layer exists for.
+        if (keys.containsKey(key) || keys.putIfAbsent(key, Boolean.TRUE) != null) {
             return false;
         }
         int slot = (int) (next.getAndIncrement() % ring.length());
