@@ -168,6 +168,10 @@ public final class SnapshotReader {
     }
 
     private static Instant parseInstant(String s) {
+        OffsetDateTime fast = IsoTimes.offsetDateTime(s);
+        if (fast != null) {
+            return fast.toInstant();
+        }
         try {
             return OffsetDateTime.parse(s).toInstant();
         } catch (DateTimeException e) {
@@ -201,8 +205,13 @@ public final class SnapshotReader {
         if (s == null || s.isBlank()) {
             return null;
         }
+        String trimmed = s.trim();
+        OffsetDateTime fast = IsoTimes.offsetDateTime(trimmed);
+        if (fast != null) {
+            return fast;
+        }
         try {
-            return OffsetDateTime.parse(s.trim());
+            return OffsetDateTime.parse(trimmed);
         } catch (DateTimeException e) {
             return null;
         }
