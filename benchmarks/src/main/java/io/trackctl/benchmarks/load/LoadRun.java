@@ -1,9 +1,7 @@
 package io.trackctl.benchmarks.load;
 
+import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,19 +10,17 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 
 /**
  * A closed-loop load: {@code concurrency} threads, each with its own keep-alive HTTP/1.1 connection
- * pool slot, post the next push of the plan as soon as the previous answer came, for a warm-up and
+ * ({@link KeepAliveConnection}), post the next push of the plan as soon as the previous answer came, for a warm-up and
  * then a timed window. Pushes answered 200 during either phase are recorded in {@code accepted}
  * (the highest update per number) so the caller can check that each was applied.
  */
 public final class LoadRun {
 
-    private final HttpClient http;
     private final List<WirePushes.Push> plan;
     private final AtomicInteger cursor;
 
     /** @param cursor shared position in the plan, so that successive runs send fresh pushes */
-    public LoadRun(HttpClient http, List<WirePushes.Push> plan, AtomicInteger cursor) {
-        this.http = http;
+    public LoadRun(List<WirePushes.Push> plan, AtomicInteger cursor) {
         this.plan = plan;
         this.cursor = cursor;
     }
@@ -77,38 +73,34 @@ public final class LoadRun {
 
         @Override
         public void run() {
-            while (true) {
-                long sent = System.nanoTime();
-                if (sent >= end) {
-                    return;
-                }
-                WirePushes.Push push = plan.get(Math.floorMod(cursor.getAndIncrement(), plan.size()));
-                HttpRequest request = HttpRequest.newBuilder(url)
-                        .timeout(Duration.ofSeconds(30))
-                        .header("Content-Type", "application/json")
-                        .header("sign", push.signature())
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(push.body()))
-                        .build();
-                int status;
-                try {
-                    status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-                } catch (java.io.IOException e) {
-                    status = -1;
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-                long done = System.nanoTime();
-                if (status == 200 && accepted != null) {
-                    accepted.accumulateAndGet(push.numberIndex(), push.update(), Math::max);
-                }
-                if (sent >= measureFrom && done <= end) {
-                    latencies.add(done - sent);
-                    if (status == 200) {
-                        ok++;
-                    } else {
-                        failed++;
+            try (KeepAliveConnection connection = new KeepAliveConnection(url)) {
+                while (true) {
+                    long sent = System.nanoTime();
+                    if (sent >= end) {
+                        return;
                     }
+                    WirePushes.Push push = plan.get(Math.floorMod(cursor.getAndIncrement(), plan.size()));
+                    int status;
+                    try {
+                        status = connection.post(push.body(), push.signature());
+                    } catch (IOException e) {
+                        status = -1;
+                    }
+                    record(push, status, sent, System.nanoTime());
+                }
+            }
+        }
+
+        private void record(WirePushes.Push push, int status, long sent, long done) {
+            if (status == 200 && accepted != null) {
+                accepted.accumulateAndGet(push.numberIndex(), push.update(), Math::max);
+            }
+            if (sent >= measureFrom && done <= end) {
+                latencies.add(done - sent);
+                if (status == 200) {
+                    ok++;
+                } else {
+                    failed++;
                 }
             }
         }

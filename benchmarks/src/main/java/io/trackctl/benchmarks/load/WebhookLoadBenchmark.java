@@ -8,7 +8,6 @@ import io.trackctl.core.model.NewTrackingNumber;
 import io.trackctl.store.StoreConfig;
 import io.trackctl.store.TrackctlStore;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,7 +27,9 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
  *
  * <p>Flags: {@code --cli-jar}, {@code --work-dir}, {@code --concurrency 64}, {@code --warmup 3},
  * {@code --duration 10}, {@code --rounds 3}, {@code --numbers 60000}, {@code --updates 3},
- * {@code --duplicates 0.2}, {@code --server-heap 512m}, {@code --server-jfr FILE} (profile the server).
+ * {@code --duplicates 0.2}, {@code --server-heap 512m}, {@code --server-jfr FILE} (profile the server),
+ * {@code --server-jvm "FLAGS"} (more JVM flags for the server, separated by spaces, such as
+ * {@code -Xlog:gc:file=gc.log}).
  */
 public final class WebhookLoadBenchmark {
 
@@ -61,15 +62,13 @@ public final class WebhookLoadBenchmark {
         try (ServerProcess server = ServerProcess.start(cliJar, dataDir, KEY,
                 Map.of("TRACKCTL_BENCHMARK_NOOP", "true"),
                 serverJvm(f), Duration.ofSeconds(60))) {
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .executor(java.util.concurrent.Executors.newFixedThreadPool(2, Thread.ofPlatform().daemon().factory())).build();
             AtomicInteger noopCursor = new AtomicInteger();
             AtomicInteger pushCursor = new AtomicInteger();
             URI noopUrl = URI.create(server.baseUrl() + "/api/v1/benchmark/noop");
             URI hookUrl = URI.create(server.baseUrl() + "/api/v1/webhook/17track");
             StoredState state = new StoredState(jdbcUrl);
             for (int r = 1; r <= rounds; r++) {
-                LoadReport n = new LoadRun(http, plan, noopCursor).run("no-op", noopUrl, concurrency, warmup, duration, null);
+                LoadReport n = new LoadRun(plan, noopCursor).run("no-op", noopUrl, concurrency, warmup, duration, null);
                 System.out.println("round " + r + " " + n);
                 if (r > 1) {
                     // Each round starts from an empty queue, so rounds repeat one experiment
@@ -79,7 +78,7 @@ public final class WebhookLoadBenchmark {
                     System.out.printf("round %d: the apply backlog of the rounds before drained %.1f s after the no-op "
                             + "round%n", r, (System.nanoTime() - start) / 1e9);
                 }
-                LoadReport w = new LoadRun(http, plan, pushCursor).run("webhook", hookUrl, concurrency, warmup, duration,
+                LoadReport w = new LoadRun(plan, pushCursor).run("webhook", hookUrl, concurrency, warmup, duration,
                         accepted);
                 System.out.println("round " + r + " " + w);
                 noop.add(n);
@@ -108,12 +107,16 @@ public final class WebhookLoadBenchmark {
         System.exit(0);
     }
 
-    /** The server's heap, and a flight recording when {@code --server-jfr FILE} is given. */
+    /** The server's heap, a flight recording when {@code --server-jfr FILE} is given, and any {@code --server-jvm} flags. */
     private static List<String> serverJvm(Flags f) {
         List<String> jvm = new ArrayList<>(List.of("-Xmx" + f.string("server-heap", "512m")));
         String jfr = f.string("server-jfr", null);
         if (jfr != null) {
             jvm.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile");
+        }
+        String more = f.string("server-jvm", "").strip();
+        if (!more.isEmpty()) {
+            jvm.addAll(List.of(more.split("\\s+")));
         }
         return jvm;
     }
