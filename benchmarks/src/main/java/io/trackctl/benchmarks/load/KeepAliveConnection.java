@@ -19,8 +19,9 @@ import java.util.Locale;
  * the server under test, {@code java.net.http.HttpClient}'s selector thread and executor hand-offs
  * took processor time from the server and added their own queueing to every latency measured.
  *
- * <p>Reads answers framed by {@code Content-Length} or chunked; reconnects when the server closes
- * the connection or after an error. Not thread-safe: one per load thread.
+ * <p>Reads answers framed by {@code Content-Length} or chunked. After an error, or an answer that
+ * closes the connection, the next post opens a new one; a post on a connection the server has
+ * closed in the meantime fails (POST is not retried). Not thread-safe: one per load thread.
  */
 final class KeepAliveConnection implements Closeable {
 
@@ -34,9 +35,9 @@ final class KeepAliveConnection implements Closeable {
 
     /** @param url the target; its path and query are what every request posts to */
     KeepAliveConnection(URI url) {
-        this.address = new InetSocketAddress(url.getHost(), url.getPort());
+        this.address = new InetSocketAddress(url.getHost(), url.getPort() < 0 ? 80 : url.getPort());
         String target = url.getRawPath() + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
-        this.head = ("POST " + target + " HTTP/1.1\r\nHost: " + url.getHost() + ":" + url.getPort()
+        this.head = ("POST " + target + " HTTP/1.1\r\nHost: " + url.getHost() + ":" + address.getPort()
                 + "\r\nContent-Type: application/json\r\n").getBytes(StandardCharsets.US_ASCII);
     }
 
@@ -61,6 +62,9 @@ final class KeepAliveConnection implements Closeable {
             out.write(request);
             out.flush();
             return readAnswer();
+        } catch (NumberFormatException e) {
+            close();
+            throw new IOException("malformed answer: " + e.getMessage(), e);
         } catch (IOException e) {
             close();
             throw e;
@@ -100,14 +104,14 @@ final class KeepAliveConnection implements Closeable {
             String value = header.substring(colon + 1).trim();
             switch (name) {
                 case "content-length" -> length = Long.parseLong(value);
-                case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
-                case "connection" -> close = value.equalsIgnoreCase("close");
+                case "transfer-encoding" -> chunked = hasToken(value, "chunked");
+                case "connection" -> close = hasToken(value, "close");
                 default -> {
                 }
             }
         }
         if (chunked) {
-            for (long size = Long.parseLong(chunkSize(line()), 16); size > 0; size = Long.parseLong(chunkSize(line()), 16)) {
+            for (long size = chunkSize(); size > 0; size = chunkSize()) {
                 skip(size);
                 line();
             }
@@ -125,9 +129,20 @@ final class KeepAliveConnection implements Closeable {
         return code;
     }
 
-    private static String chunkSize(String line) {
-        int semicolon = line.indexOf(';');
-        return (semicolon < 0 ? line : line.substring(0, semicolon)).trim();
+    /** The size line of the next chunk, without its extensions. */
+    private long chunkSize() throws IOException {
+        String size = line();
+        int semicolon = size.indexOf(';');
+        return Long.parseLong((semicolon < 0 ? size : size.substring(0, semicolon)).trim(), 16);
+    }
+
+    private static boolean hasToken(String headerValue, String token) {
+        for (String part : headerValue.split(",")) {
+            if (part.trim().equalsIgnoreCase(token)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String line() throws IOException {
@@ -135,7 +150,7 @@ final class KeepAliveConnection implements Closeable {
         while (true) {
             int b = in.read();
             if (b < 0) {
-                throw new EOFException("the server closed the connection mid-answer");
+                throw new EOFException("the server closed the connection");
             }
             if (b == '\n') {
                 int n = sb.length();

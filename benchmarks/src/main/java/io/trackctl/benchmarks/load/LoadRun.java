@@ -9,9 +9,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 
 /**
- * A closed-loop load: {@code concurrency} threads, each with its own keep-alive HTTP/1.1 connection
- * ({@link KeepAliveConnection}), post the next push of the plan as soon as the previous answer came, for a warm-up and
- * then a timed window. Pushes answered 200 during either phase are recorded in {@code accepted}
+ * A closed-loop load: {@code concurrency} virtual threads, each with its own keep-alive HTTP/1.1
+ * connection ({@link KeepAliveConnection}), post the next push of the plan as soon as the previous
+ * answer came, for a warm-up and then a timed window. Virtual threads take turns in order on the
+ * driver's share of the cores; 64 platform threads were served so unevenly by the kernel that the
+ * no-op route measured a p50 of 0.03 ms and a p99 of 27 ms. Pushes answered 200 during either phase are recorded in {@code accepted}
  * (the highest update per number) so the caller can check that each was applied.
  */
 public final class LoadRun {
@@ -38,7 +40,7 @@ public final class LoadRun {
         for (int i = 0; i < concurrency; i++) {
             Worker w = new Worker(url, measureFrom, end, accepted);
             workers.add(w);
-            threads.add(Thread.ofPlatform().name("load-" + i).start(w));
+            threads.add(Thread.ofVirtual().name("load-" + i).start(w));
         }
         for (Thread t : threads) {
             t.join();

@@ -28,8 +28,8 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
  * <p>Flags: {@code --cli-jar}, {@code --work-dir}, {@code --concurrency 64}, {@code --warmup 3},
  * {@code --duration 10}, {@code --rounds 3}, {@code --numbers 60000}, {@code --updates 3},
  * {@code --duplicates 0.2}, {@code --server-heap 512m}, {@code --server-jfr FILE} (profile the server),
- * {@code --server-jvm "FLAGS"} (more JVM flags for the server, separated by spaces, such as
- * {@code -Xlog:gc:file=gc.log}).
+ * {@code --server-jvm="FLAGS"} (more JVM flags for the server, separated by spaces, such as
+ * {@code -Xlog:gc:file=gc.log}; give it with {@code =} when the first flag starts with {@code --}).
  */
 public final class WebhookLoadBenchmark {
 
