@@ -13,6 +13,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.Chars;
 import net.jqwik.api.constraints.CharRange;
+import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.StringLength;
 
 /** The fast path reads every time exactly as {@code OffsetDateTime.parse} does, or leaves it to it. */
@@ -34,6 +35,19 @@ class IsoTimesProperties {
     void anyOtherTextIsReadAsTheFormatterReadsItOrLeftToIt(
             @ForAll @StringLength(min = 15, max = 32) @CharRange(from = '0', to = '9')
             @Chars({'-', ':', '+', 'T', 't', 'Z', 'z', '.', ' ', '\u0660'}) String s) {
+        OffsetDateTime fast = IsoTimes.offsetDateTime(s);
+        if (fast != null) {
+            assertThat(fast).isEqualTo(slow(s));
+        }
+    }
+
+    /** Strings of the fast shape with one character changed: the near misses a fast path most likely gets wrong. */
+    @Property(tries = 5000)
+    void nearMissesAreReadAsTheFormatterReadsThemOrLeftToIt(@ForAll("fastShaped") String shaped,
+            @ForAll @IntRange(min = 0, max = 40) int at,
+            @ForAll @CharRange(from = '0', to = '9') @Chars({'-', ':', '+', 'T', 't', 'Z', 'z', '.', ' '}) char c) {
+        String s = shaped.substring(0, Math.min(at, shaped.length())) + c
+                + shaped.substring(Math.min(at + 1, shaped.length()));
         OffsetDateTime fast = IsoTimes.offsetDateTime(s);
         if (fast != null) {
             assertThat(fast).isEqualTo(slow(s));
@@ -66,7 +80,8 @@ class IsoTimesProperties {
                 Arbitraries.strings().numeric().ofMinLength(0).ofMaxLength(11).map(f -> "." + f));
         Arbitrary<String> offset = Arbitraries.oneOf(Arbitraries.just("Z"),
                 Combinators.combine(Arbitraries.of('+', '-'), Arbitraries.integers().between(0, 25),
-                        Arbitraries.integers().between(0, 69)).as((sign, h, m) -> String.format("%c%02d:%02d", sign, h, m)));
+                        Arbitraries.integers().between(0, 69))
+                        .as((sign, h, m) -> String.format("%c%02d:%02d", sign, h, m)));
         return Combinators.combine(date, time, fraction, offset).as((d, t, f, o) -> d + t + f + o);
     }
 
