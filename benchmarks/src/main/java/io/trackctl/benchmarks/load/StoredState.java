@@ -21,11 +21,16 @@ final class StoredState {
         this.jdbcUrl = jdbcUrl;
     }
 
+    /** Jobs pending or running: the apply backlog. */
+    long openJobs() throws SQLException {
+        return count("SELECT COUNT(*) FROM sync_jobs WHERE status IN ('PENDING', 'RUNNING')");
+    }
+
     /** Waits until no job is pending or running; returns the jobs that failed for good. */
     long awaitDrained(Duration timeout) throws SQLException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            long open = count("SELECT COUNT(*) FROM sync_jobs WHERE status IN ('PENDING', 'RUNNING')");
+            long open = openJobs();
             if (open == 0) {
                 return count("SELECT COUNT(*) FROM sync_jobs WHERE status = 'FAILED'");
             }
