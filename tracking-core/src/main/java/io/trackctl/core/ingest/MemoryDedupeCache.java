@@ -28,9 +28,9 @@ public final class MemoryDedupeCache implements DedupeCache {
     @Override
     public boolean firstSighting(DedupeKey key) {
         // A repeat is answered by a plain read, which the compiler inlines: putIfAbsent is not inlined,
-        // and it locks the bin when the key is not the bin's first node. In the dedupe benchmark (pushes
-        // in cache) the check went from about 43 to 53 million per second; a first sighting pays one
-        // extra lookup.
+        // and it locks the bin when the key is not the bin's first node. Measured on the map alone with
+        // keys computed from pushes in cache, repeats went from about 43 to 53 million per second; a
+        // first sighting pays one extra lookup.
         if (keys.containsKey(key) || keys.putIfAbsent(key, Boolean.TRUE) != null) {
             return false;
         }
