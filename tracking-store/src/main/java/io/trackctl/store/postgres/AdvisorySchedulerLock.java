@@ -81,8 +81,21 @@ public final class AdvisorySchedulerLock implements SchedulerLock, AutoCloseable
         return held;
     }
 
+    /**
+     * Unlocks, then closes the connection. Closing alone frees the lock only once the server has
+     * ended the session, which it does after the close returns, so another instance asking at once
+     * could still be refused.
+     */
     @Override
     public synchronized void release() {
+        if (held && connection != null) {
+            try (PreparedStatement s = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+                s.setLong(1, key);
+                s.execute();
+            } catch (SQLException e) {
+                // closing the connection below frees it all the same, a moment later
+            }
+        }
         closeQuietly();
     }
 

@@ -56,6 +56,27 @@ class AdvisorySchedulerLockTest {
     }
 
     @Test
+    void aReleasedLockCanBeTakenAtOnce() {
+        SchedulerLock first = store.schedulerLock();
+        SchedulerLock second = store.schedulerLock();
+        try {
+            // Closing the holder's connection alone frees the lock only when the server has ended
+            // that session, a moment later; a release must not leave that window.
+            for (int i = 0; i < 50; i++) {
+                SchedulerLock holder = i % 2 == 0 ? first : second;
+                SchedulerLock next = i % 2 == 0 ? second : first;
+                assertThat(holder.tryAcquire()).isTrue();
+                holder.release();
+                assertThat(next.tryAcquire()).as("taken right after the release, round %d", i).isTrue();
+                next.release();
+            }
+        } finally {
+            first.release();
+            second.release();
+        }
+    }
+
+    @Test
     void theLockPassesOnWhenTheHoldersConnectionDies() throws Exception {
         AdvisorySchedulerLock first = (AdvisorySchedulerLock) store.schedulerLock();
         AdvisorySchedulerLock second = (AdvisorySchedulerLock) store.schedulerLock();
