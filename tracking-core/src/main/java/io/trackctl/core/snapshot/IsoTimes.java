@@ -10,13 +10,14 @@ import java.time.ZoneOffset;
  * {@code 2026-11-01T03:00:00-05:00}, optionally with 1 to 9 fraction digits. Every event carries
  * two such times, and a push often more than a dozen events: in a profile of the server under load,
  * {@code OffsetDateTime.parse} took about four tenths of the time spent reading a push, most of it
- * in its general-purpose formatter.
+ * in its general-purpose formatter. The store reads the times it keeps as text on SQLite
+ * ({@code 2026-11-23T10:00:00.000000Z}) through it too.
  *
  * <p>It answers only what it is sure of: a string of any other shape, or one whose fields are out
  * of range, gives null, and the caller falls back to {@code OffsetDateTime.parse}, so the result is
  * always the one {@code OffsetDateTime.parse} would give (a property test checks this).
  */
-final class IsoTimes {
+public final class IsoTimes {
 
     private IsoTimes() {
     }
@@ -25,7 +26,7 @@ final class IsoTimes {
      * {@code s} as {@code OffsetDateTime.parse} reads it, or null when {@code s} is not in the fast
      * shape or not a valid time (the caller then asks {@code OffsetDateTime.parse}).
      */
-    static OffsetDateTime offsetDateTime(String s) {
+    public static OffsetDateTime offsetDateTime(String s) {
         int n = s.length();
         if (n < 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':'
                 || s.charAt(16) != ':') {

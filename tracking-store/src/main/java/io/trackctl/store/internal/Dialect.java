@@ -1,12 +1,12 @@
 package io.trackctl.store.internal;
 
+import io.trackctl.core.snapshot.IsoTimes;
 import io.trackctl.store.StoreException;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -80,41 +80,13 @@ public enum Dialect {
     }
 
     /**
-     * An instant stored as text. SQLite's own fixed-width form ({@code 2026-11-23T10:00:00.000000Z})
-     * is read digit by digit: every row read carries several, and the general ISO parser costs
-     * more than the rest of mapping the row. Any other form goes to {@link Instant#parse}.
+     * An instant stored as text. SQLite's own form ({@code 2026-11-23T10:00:00.000000Z}) is read by
+     * {@link IsoTimes}, digit by digit: every row read carries several, and the general ISO parser
+     * costs more than the rest of mapping the row. Any other form goes to {@link Instant#parse}.
      */
     static Instant parseText(String s) {
-        if (s.length() != 27 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T'
-                || s.charAt(13) != ':' || s.charAt(16) != ':' || s.charAt(19) != '.' || s.charAt(26) != 'Z') {
-            return Instant.parse(s);
-        }
-        int year = digits(s, 0, 4);
-        int month = digits(s, 5, 7);
-        int day = digits(s, 8, 10);
-        int hour = digits(s, 11, 13);
-        int minute = digits(s, 14, 16);
-        int second = digits(s, 17, 19);
-        int micros = digits(s, 20, 26);
-        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23
-                || minute < 0 || minute > 59 || second < 0 || second > 59 || micros < 0) {
-            return Instant.parse(s);
-        }
-        long days = LocalDate.of(year, month, day).toEpochDay();
-        return Instant.ofEpochSecond(days * 86_400 + hour * 3_600L + minute * 60L + second, micros * 1_000L);
-    }
-
-    /** The decimal number in {@code s[from, to)}, or -1 when a character there is not a digit. */
-    private static int digits(String s, int from, int to) {
-        int v = 0;
-        for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            v = v * 10 + (c - '0');
-        }
-        return v;
+        OffsetDateTime fast = IsoTimes.offsetDateTime(s);
+        return fast != null ? fast.toInstant() : Instant.parse(s);
     }
 
     /** Busy, locked, unreachable or a lost serialization race: trying again may work. */
