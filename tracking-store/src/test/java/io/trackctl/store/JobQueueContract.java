@@ -77,6 +77,34 @@ public abstract class JobQueueContract extends StoreContractTest {
     }
 
     @Test
+    void aClaimOverSeveralKindsTakesTheOldestDueJobsWhateverTheirKind() {
+        List<Long> byAge = enqueueMixedKindsOldestFirst();
+
+        List<SyncJob> first = claimMixedKinds(4);
+        List<SyncJob> rest = claimMixedKinds(10);
+
+        assertThat(first).extracting(SyncJob::id).containsExactlyElementsOf(byAge.subList(0, 4));
+        assertThat(rest).extracting(SyncJob::id).containsExactlyElementsOf(byAge.subList(4, 7));
+    }
+
+    /** Seven due jobs of three kinds, interleaved by age, and one of a kind nobody asks for. */
+    protected List<Long> enqueueMixedKindsOldestFirst() {
+        List<JobKind> kinds = List.of(JobKind.PULL, JobKind.REGISTER, JobKind.IMPORT, JobKind.PULL,
+                JobKind.IMPORT, JobKind.REGISTER, JobKind.PULL);
+        List<Long> byAge = new ArrayList<>();
+        for (JobKind kind : kinds) {
+            byAge.addAll(queue().enqueue(List.of(new NewJob(kind, JobTrigger.MANUAL, null, null, 3,
+                    clock.instant().minusSeconds(100 - byAge.size())))));
+        }
+        queue().enqueue(List.of(aJob(JobKind.APPLY_WEBHOOK)));
+        return byAge;
+    }
+
+    protected List<SyncJob> claimMixedKinds(int max) {
+        return queue().claim(List.of(JobKind.IMPORT, JobKind.PULL, JobKind.REGISTER), max, "w", LEASE, Duration.ZERO);
+    }
+
+    @Test
     void aJobWhoseLeaseExpiredIsTakenBack() {
         long id = queue().enqueue(List.of(aJob(JobKind.APPLY_WEBHOOK))).getFirst();
         queue().claim(ALL, 1, "dead-worker", LEASE, Duration.ZERO);

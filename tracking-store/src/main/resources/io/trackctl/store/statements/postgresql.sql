@@ -279,16 +279,40 @@ VALUES (:kind, :job_trigger, 'PENDING', :tracking_id, :ref_id, 0, :max_attempts,
 RETURNING id
 
 -- Runnable: pending and due, or running with an expired lease (its worker is gone).
+-- Each kind's pending jobs are one range of sync_jobs_claim_idx, read in claim order up to :max
+-- (a null kind slot matches nothing), so a claim never filters another kind's backlog. Rows a
+-- concurrent claim holds are skipped; rows locked here beyond :max are let go at commit.
 -- name: job.claim
 UPDATE sync_jobs
 SET status = 'RUNNING', locked_by = :worker, locked_until = :until, attempts = attempts + 1, updated_at = :now
-WHERE id IN (SELECT id FROM sync_jobs
-             WHERE kind IN (:k1, :k2, :k3, :k4)
-               AND ((status = 'PENDING' AND next_attempt_at <= :now)
-                 OR (status = 'RUNNING' AND locked_until < :now))
+WHERE id IN (SELECT id FROM (
+                 SELECT * FROM (SELECT id, next_attempt_at FROM sync_jobs
+                                WHERE status = 'PENDING' AND kind = :k1 AND next_attempt_at <= :now
+                                ORDER BY next_attempt_at, id LIMIT :max
+                                FOR UPDATE SKIP LOCKED) AS p1
+                 UNION ALL
+                 SELECT * FROM (SELECT id, next_attempt_at FROM sync_jobs
+                                WHERE status = 'PENDING' AND kind = :k2 AND next_attempt_at <= :now
+                                ORDER BY next_attempt_at, id LIMIT :max
+                                FOR UPDATE SKIP LOCKED) AS p2
+                 UNION ALL
+                 SELECT * FROM (SELECT id, next_attempt_at FROM sync_jobs
+                                WHERE status = 'PENDING' AND kind = :k3 AND next_attempt_at <= :now
+                                ORDER BY next_attempt_at, id LIMIT :max
+                                FOR UPDATE SKIP LOCKED) AS p3
+                 UNION ALL
+                 SELECT * FROM (SELECT id, next_attempt_at FROM sync_jobs
+                                WHERE status = 'PENDING' AND kind = :k4 AND next_attempt_at <= :now
+                                ORDER BY next_attempt_at, id LIMIT :max
+                                FOR UPDATE SKIP LOCKED) AS p4
+                 UNION ALL
+                 SELECT * FROM (SELECT id, next_attempt_at FROM sync_jobs
+                                WHERE status = 'RUNNING' AND locked_until < :now
+                                  AND kind IN (:k1, :k2, :k3, :k4)
+                                ORDER BY next_attempt_at, id LIMIT :max
+                                FOR UPDATE SKIP LOCKED) AS lapsed) AS runnable
              ORDER BY next_attempt_at, id
-             LIMIT :max
-             FOR UPDATE SKIP LOCKED)
+             LIMIT :max)
 RETURNING *
 
 -- Runnable jobs among the given ids (a JSON array of numbers), one attempt each; rows another claim

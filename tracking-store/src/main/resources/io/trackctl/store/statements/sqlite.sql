@@ -289,15 +289,28 @@ VALUES (:kind, :job_trigger, 'PENDING', :tracking_id, :ref_id, 0, :max_attempts,
 RETURNING id
 
 -- Runnable: pending and due, or running with an expired lease (its worker is gone).
--- Pending and lease-expired jobs are picked by separate index searches: with one OR condition
--- SQLite sorted every runnable row on each claim, which grew with the backlog.
+-- Each kind's pending jobs are one range of sync_jobs_claim_idx, read in claim order up to :max;
+-- a null kind slot matches nothing. Lease-expired jobs are few (at most what workers hold) and
+-- are picked by their own index. With one OR condition, or one IN list over the kinds, SQLite
+-- sorted every runnable row on each claim, or read other kinds' backlog to skip it.
 -- name: job.claim
 UPDATE sync_jobs
 SET status = 'RUNNING', locked_by = :worker, locked_until = :until, attempts = attempts + 1, updated_at = :now
 WHERE id IN (SELECT id FROM (
                  SELECT * FROM (SELECT id, next_attempt_at FROM sync_jobs
-                                WHERE status = 'PENDING' AND next_attempt_at <= :now
-                                  AND kind IN (:k1, :k2, :k3, :k4)
+                                WHERE status = 'PENDING' AND kind = :k1 AND next_attempt_at <= :now
+                                ORDER BY next_attempt_at, id LIMIT :max)
+                 UNION ALL
+                 SELECT * FROM (SELECT id, next_attempt_at FROM sync_jobs
+                                WHERE status = 'PENDING' AND kind = :k2 AND next_attempt_at <= :now
+                                ORDER BY next_attempt_at, id LIMIT :max)
+                 UNION ALL
+                 SELECT * FROM (SELECT id, next_attempt_at FROM sync_jobs
+                                WHERE status = 'PENDING' AND kind = :k3 AND next_attempt_at <= :now
+                                ORDER BY next_attempt_at, id LIMIT :max)
+                 UNION ALL
+                 SELECT * FROM (SELECT id, next_attempt_at FROM sync_jobs
+                                WHERE status = 'PENDING' AND kind = :k4 AND next_attempt_at <= :now
                                 ORDER BY next_attempt_at, id LIMIT :max)
                  UNION ALL
                  SELECT * FROM (SELECT id, next_attempt_at FROM sync_jobs

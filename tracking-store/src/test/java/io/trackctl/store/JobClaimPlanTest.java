@@ -1,0 +1,68 @@
+package io.trackctl.store;
+
+import io.trackctl.store.internal.Dialect;
+import io.trackctl.store.internal.Statements;
+import io.trackctl.store.testing.PostgresTestDatabase;
+import io.trackctl.store.testing.SqliteTestDatabase;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A worker's claim reads only its own kinds' due jobs: a backlog of another kind (the webhook
+ * queue after a burst) is not walked by the import worker that looks for imports every 250 ms.
+ */
+class JobClaimPlanTest {
+
+    @Test
+    void sqliteClaimsEachKindFromItsOwnRangeOfTheClaimIndex() throws Exception {
+        try (SqliteTestDatabase db = SqliteTestDatabase.create(); TrackctlStore store = TrackctlStore.open(db.config());
+             Connection c = store.dataSource().getConnection(); Statement s = c.createStatement()) {
+            String plan = plan(s, "EXPLAIN QUERY PLAN " + importClaim(Dialect.SQLITE));
+
+            assertThat(plan)
+                    .contains("sync_jobs_claim_idx (status=? AND kind=? AND next_attempt_at<?)")
+                    .doesNotContain("SCAN sync_jobs");
+        }
+    }
+
+    @Test
+    void postgresClaimsOneKindThroughTheClaimIndexPastABacklogOfAnother() throws Exception {
+        try (PostgresTestDatabase db = PostgresTestDatabase.create();
+             TrackctlStore store = TrackctlStore.open(db.config());
+             Connection c = store.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO sync_jobs (kind, job_trigger, status, attempts, max_attempts, next_attempt_at, "
+                    + "created_at, updated_at) SELECT 'APPLY_WEBHOOK', 'WEBHOOK', 'PENDING', 0, 8, "
+                    + "now() - g * interval '1 ms', now(), now() FROM generate_series(1, 20000) g");
+            s.execute("ANALYZE sync_jobs");
+            String plan = plan(s, "EXPLAIN " + importClaim(Dialect.POSTGRESQL));
+
+            assertThat(plan).contains("sync_jobs_claim_idx");
+        }
+    }
+
+    /** The import worker's claim: one kind in the first slot, the others empty. */
+    private static String importClaim(Dialect dialect) {
+        return Statements.load(dialect.statementsResource()).sql("job.claim")
+                .replace(":k1", "'IMPORT'")
+                .replaceAll(":k[2-4]", "NULL")
+                .replace(":max", "8")
+                .replace(":worker", "'w'")
+                .replaceAll(":(now|until)", "'2100-01-01T00:00:00.000Z'");
+    }
+
+    private static String plan(Statement s, String sql) throws Exception {
+        StringBuilder out = new StringBuilder();
+        try (ResultSet rs = s.executeQuery(sql)) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                out.append(rs.getString(n)).append('\n');
+            }
+        }
+        return out.toString();
+    }
+}
