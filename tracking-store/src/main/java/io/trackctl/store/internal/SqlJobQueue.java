@@ -13,9 +13,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -49,7 +54,12 @@ public final class SqlJobQueue implements JobQueue, AutoCloseable {
 
     private final Db db;
     private final ReentrantLock lock = new ReentrantLock();
-    private final Condition work = lock.newCondition();
+    /**
+     * One condition per set of kinds claimed together (a worker pool's kinds): an announcement
+     * wakes only the claims waiting for one of its kinds, so the webhook intake, which announces
+     * every push, does not wake the import worker thousands of times a second. Guarded by {@link #lock}.
+     */
+    private final Map<Set<JobKind>, Condition> work = new HashMap<>();
     /**
      * How often jobs of each kind (by ordinal) were announced; a waiting claim wakes only for its
      * own kinds, so a burst of webhook jobs does not send an idle import worker to the database.
@@ -169,9 +179,10 @@ public final class SqlJobQueue implements JobQueue, AutoCloseable {
     private void awaitWork(Collection<JobKind> kinds, long seen, long nanos) {
         lock.lock();
         try {
+            Condition mine = work.computeIfAbsent(EnumSet.copyOf(kinds), k -> lock.newCondition());
             long left = nanos;
             while (generation(kinds) == seen && left > 0 && !closed) {
-                left = work.awaitNanos(left);
+                left = mine.awaitNanos(left);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -301,7 +312,11 @@ public final class SqlJobQueue implements JobQueue, AutoCloseable {
             for (JobKind k : kinds) {
                 generations[k.ordinal()]++;
             }
-            work.signalAll();
+            work.forEach((waiting, condition) -> {
+                if (!Collections.disjoint(waiting, kinds)) {
+                    condition.signalAll();
+                }
+            });
         } finally {
             lock.unlock();
         }
