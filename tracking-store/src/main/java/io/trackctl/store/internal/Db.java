@@ -19,6 +19,7 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,7 +27,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -44,11 +44,14 @@ public final class Db {
     private final Statements statements;
     private final Clock clock;
     /**
-     * SQLite has one writer at a time; threads of this process that queue for it inside SQLite wait
-     * in its busy handler, which sleeps up to 100 ms between tries. Queuing here instead hands the
-     * write lock over at once, in arrival order. Other processes still meet the busy timeout.
+     * How long a write other than webhook intake holds back for announced intake writes, per turn
+     * ({@link WriterLock}): long enough that a burst of pushes keeps the writer, short enough that
+     * apply workers and API writes still move at some tens of turns a second each.
      */
-    private final ReentrantLock sqliteWriter;
+    static final Duration YIELD_TO_INTAKE = Duration.ofMillis(20);
+
+    /** SQLite's one writer, queued for in this process; null on PostgreSQL, where writers do not exclude each other. */
+    private final WriterLock sqliteWriter;
 
     public Db(DbClient client, DataSource dataSource, Dialect dialect, Statements statements, Clock clock) {
         this.client = client;
@@ -56,7 +59,7 @@ public final class Db {
         this.dialect = dialect;
         this.statements = statements;
         this.clock = clock;
-        this.sqliteWriter = dialect == Dialect.SQLITE ? new ReentrantLock(true) : null;
+        this.sqliteWriter = dialect == Dialect.SQLITE ? new WriterLock(YIELD_TO_INTAKE) : null;
     }
 
     public Dialect dialect() {
@@ -129,8 +132,12 @@ public final class Db {
     }
 
     private void lockWriter() {
+        lockWriter(false);
+    }
+
+    private void lockWriter(boolean intake) {
         if (sqliteWriter != null) {
-            sqliteWriter.lock();
+            sqliteWriter.lock(intake);
         }
     }
 
@@ -142,7 +149,11 @@ public final class Db {
 
     /** Plain JDBC work in one transaction on a pooled connection (bulk paths only). */
     public <T> T jdbc(JdbcWork<T> work) {
-        lockWriter();
+        return jdbc(false, work);
+    }
+
+    private <T> T jdbc(boolean intake, JdbcWork<T> work) {
+        lockWriter(intake);
         try {
             return inJdbc(work);
         } finally {
@@ -179,7 +190,19 @@ public final class Db {
      * on every execution, which is what a batch exists to avoid.
      */
     public <T> T batch(Function<Exec, T> work) {
-        return jdbc(c -> {
+        return batch(false, work);
+    }
+
+    /**
+     * A {@link #batch} of webhook intake, which goes before other writes on SQLite (see
+     * {@link #announceIntake}).
+     */
+    <T> T intakeBatch(Function<Exec, T> work) {
+        return batch(true, work);
+    }
+
+    private <T> T batch(boolean intake, Function<Exec, T> work) {
+        return jdbc(intake, c -> {
             JdbcExec exec = new JdbcExec(c);
             try {
                 return work.apply(exec);
@@ -187,6 +210,24 @@ public final class Db {
                 exec.closeStatements();
             }
         });
+    }
+
+    /**
+     * Webhook intake is on its way to an {@link #intakeBatch}: on SQLite, other writers of this
+     * process hold back (each for at most {@link #YIELD_TO_INTAKE} per turn) until every
+     * announcement is {@linkplain #withdrawIntake withdrawn}. No-op on PostgreSQL.
+     */
+    void announceIntake() {
+        if (sqliteWriter != null) {
+            sqliteWriter.announce();
+        }
+    }
+
+    /** The intake announced earlier is done, stored or failed. */
+    void withdrawIntake() {
+        if (sqliteWriter != null) {
+            sqliteWriter.withdraw();
+        }
     }
 
     private Connection connection() throws SQLException {

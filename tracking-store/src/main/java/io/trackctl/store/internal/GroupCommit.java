@@ -23,6 +23,10 @@ import java.util.function.Function;
  * fails alone, and a deadlock with another instance's batch (PostgreSQL aborts one of the two)
  * costs one retry instead of failing every unit; another transient failure (database busy or down)
  * fails the whole batch at once, since each unit would meet it too.
+ *
+ * <p>Its units are webhook intake: from {@link #submit} until its unit is done, a caller is
+ * announced to the SQLite writer ({@link Db#announceIntake}), so other writes of this process hold
+ * back for the batch instead of taking turns with it.
  */
 final class GroupCommit {
 
@@ -47,8 +51,17 @@ final class GroupCommit {
      * transaction committed. The unit must not catch database errors and go on: on PostgreSQL a
      * failed statement spoils the whole transaction.
      */
-    @SuppressWarnings("unchecked")
     <T> T submit(Function<Db.Exec, T> unit) {
+        db.announceIntake();
+        try {
+            return runInGroup(unit);
+        } finally {
+            db.withdrawIntake();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T runInGroup(Function<Db.Exec, T> unit) {
         Waiter me = new Waiter(unit, Thread.currentThread());
         boolean lead;
         lock.lock();
@@ -105,7 +118,7 @@ final class GroupCommit {
     private void run(List<Waiter> batch) {
         List<Object> results;
         try {
-            results = db.batch(x -> {
+            results = db.intakeBatch(x -> {
                 List<Object> out = new ArrayList<>(batch.size());
                 for (Waiter w : batch) {
                     out.add(w.unit.apply(x));
@@ -133,7 +146,7 @@ final class GroupCommit {
         try {
             for (Waiter w : batch) {
                 try {
-                    w.succeed(db.batch(w.unit));
+                    w.succeed(db.intakeBatch(w.unit));
                 } catch (RuntimeException e) {
                     w.fail(e);
                 }
