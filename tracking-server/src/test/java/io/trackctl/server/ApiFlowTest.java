@@ -248,6 +248,15 @@ class ApiFlowTest {
         assertThat(m.body()).contains("trackctl_http_requests").contains("route=\"/api/v1/carriers\"");
     }
 
+    @Test
+    void aMadeUpMethodIsCountedAsOtherSoItCannotAddSeries() {
+        TestServer.Answer brew = server.send("BREW", "/api/v1/carriers", admin, null, null);
+        TestServer.Answer m = server.send("GET", "/observe/metrics", null, null, null);
+
+        assertThat(brew.status()).isGreaterThanOrEqualTo(400);
+        assertThat(m.body()).contains("method=\"OTHER\"").doesNotContain("BREW");
+    }
+
     private static long orderWithParcel(long shop) {
         var order = server.store().orders().ensureOrder(shop, "ORD-1");
         server.store().orders().ensureParcel(order.id(), "P-1");
