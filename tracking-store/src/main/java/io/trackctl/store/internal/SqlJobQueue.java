@@ -196,6 +196,10 @@ public final class SqlJobQueue implements JobQueue, AutoCloseable {
         Params p = db.params().put("worker", workerId).put("until", now.plus(lease)).put("now", now)
                 .put("max", (long) max);
         List<JobKind> list = List.copyOf(new java.util.LinkedHashSet<>(kinds));
+        if (list.size() > KIND_SLOTS) {
+            // The claim statement has this many kind slots; a kind beyond them would never be claimed.
+            throw new IllegalArgumentException("a claim takes at most " + KIND_SLOTS + " kinds, got " + list);
+        }
         for (int i = 0; i < KIND_SLOTS; i++) {
             p.put("k" + (i + 1), i < list.size() ? list.get(i) : null);
         }

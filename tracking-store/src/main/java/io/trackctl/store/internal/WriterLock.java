@@ -11,9 +11,10 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Priority writes (webhook intake, whose callers hold an HTTP answer open) go first. While
  * any is announced ({@link #announce}, until {@link #withdraw}), other writers hold back, each
- * for at most {@code maxYield} per turn; a writer that has held back that long goes ahead of the
- * next priority write. So a burst of pushes is stored at the pace of the writer, the apply workers
- * catch up once it is over, and no writer waits for ever. Reentrant.
+ * for at most {@code maxYield} per turn. A writer that has held back that long is overdue: it goes
+ * ahead of the next priority write, and then a waiting priority write has the turn after it, so
+ * overdue and priority writers alternate. A burst of pushes is stored at the pace of the writer,
+ * the apply workers catch up once it is over, and no writer waits for ever. Reentrant.
  */
 final class WriterLock {
 
@@ -27,6 +28,10 @@ final class WriterLock {
     private int announced;
     /** Other writers that held back for {@code maxYield} and now go before priority writes. */
     private int overdue;
+    /** Priority writers waiting for the writer. */
+    private int priorityWaiting;
+    /** An overdue writer had the last turn, so a waiting priority write has the next one. */
+    private boolean priorityTurn;
 
     WriterLock(Duration maxYield) {
         if (maxYield.isNegative()) {
@@ -71,9 +76,15 @@ final class WriterLock {
                 return;
             }
             if (priority) {
-                while (owner != null || overdue > 0) {
-                    changed.awaitUninterruptibly();
+                priorityWaiting++;
+                try {
+                    while (owner != null || (overdue > 0 && !priorityTurn)) {
+                        changed.awaitUninterruptibly();
+                    }
+                } finally {
+                    priorityWaiting--;
                 }
+                priorityTurn = false;
             } else {
                 interrupted = awaitTurn();
             }
@@ -87,13 +98,17 @@ final class WriterLock {
         }
     }
 
-    /** Waits while the writer is held, or while priority writes are announced and this writer may still yield. */
+    /**
+     * Waits while the writer is held, or while priority writes are announced and this writer may
+     * still yield. Once overdue it goes before priority writes, but not twice in a row while one
+     * waits: overdue and priority writers alternate, so neither side can shut the other out.
+     */
     private boolean awaitTurn() {
         boolean interrupted = false;
         boolean late = false;
         long deadline = System.nanoTime() + maxYieldNanos;
         try {
-            while (owner != null || (!late && announced > 0)) {
+            while (owner != null || (late ? priorityTurn && priorityWaiting > 0 : announced > 0)) {
                 long left = deadline - System.nanoTime();
                 if (!late && left <= 0) {
                     late = true;
@@ -110,9 +125,13 @@ final class WriterLock {
                     interrupted = true;
                 }
             }
+            if (late) {
+                priorityTurn = true;
+            }
         } finally {
             if (late) {
                 overdue--;
+                changed.signalAll();
             }
         }
         return interrupted;

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -83,14 +86,14 @@ class WriterLockTest {
                 writer.unlock();
             }
         });
-        int[] turns = new int[3];
-        Thread[] others = new Thread[turns.length];
+        AtomicIntegerArray turns = new AtomicIntegerArray(3);
+        Thread[] others = new Thread[turns.length()];
         for (int i = 0; i < others.length; i++) {
             int me = i;
             others[i] = Thread.ofPlatform().start(() -> {
                 for (int t = 0; t < 20; t++) {
                     writer.lock(false);
-                    turns[me]++;
+                    turns.incrementAndGet(me);
                     writer.unlock();
                 }
             });
@@ -102,7 +105,44 @@ class WriterLockTest {
         intake.join();
         writer.withdraw();
 
-        assertThat(turns).containsOnly(20);
+        assertThat(others).noneMatch(Thread::isAlive);
+        assertThat(turns.toString()).isEqualTo("[20, 20, 20]");
+    }
+
+    @Test
+    void manyOverdueWritersDoNotShutIntakeOut() throws Exception {
+        // Eight writers each holding 3 ms come back overdue faster than they can all be served:
+        // intake must still get every other turn, not wait for the whole crowd again and again.
+        WriterLock writer = new WriterLock(Duration.ofMillis(1));
+        writer.announce();
+        AtomicBoolean running = new AtomicBoolean(true);
+        List<Thread> others = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            others.add(Thread.ofPlatform().start(() -> {
+                while (running.get()) {
+                    writer.lock(false);
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(3));
+                    writer.unlock();
+                }
+            }));
+        }
+        long longestWait = 0;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        for (int turn = 0; turn < 200 && System.nanoTime() < deadline; turn++) {
+            long start = System.nanoTime();
+            writer.lock(true);
+            longestWait = Math.max(longestWait, System.nanoTime() - start);
+            writer.unlock();
+        }
+        running.set(false);
+        writer.withdraw();
+        for (Thread t : others) {
+            t.join();
+        }
+
+        // One overdue writer's 3 ms turn at most, with ample room for a loaded machine; shut out,
+        // intake waited seconds.
+        assertThat(TimeUnit.NANOSECONDS.toMillis(longestWait)).isLessThan(500);
     }
 
     @Test
