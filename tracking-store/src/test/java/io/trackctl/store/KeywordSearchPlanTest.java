@@ -8,7 +8,6 @@ import io.trackctl.store.testing.SqliteTestDatabase;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,7 +21,7 @@ class KeywordSearchPlanTest {
     void sqliteSearchesThroughTheFts5TrigramTable() throws Exception {
         try (SqliteTestDatabase db = SqliteTestDatabase.create(); TrackctlStore store = TrackctlStore.open(db.config());
              Connection c = store.dataSource().getConnection(); Statement s = c.createStatement()) {
-            String plan = plan(s, "EXPLAIN QUERY PLAN " + withLiterals(Dialect.SQLITE, "tracking.search-count"));
+            String plan = QueryPlans.of(s, "EXPLAIN QUERY PLAN " + withLiterals(Dialect.SQLITE, "tracking.search-count"));
 
             assertThat(plan).contains("VIRTUAL TABLE INDEX").doesNotContain("SCAN tracking_numbers ");
         }
@@ -38,7 +37,7 @@ class KeywordSearchPlanTest {
                     + "SELECT " + shop + ", 'LX' || lpad(g::text, 9, '0') || 'CN', 'api', now(), now() "
                     + "FROM generate_series(1, 20000) g");
             s.execute("ANALYZE tracking_numbers");
-            String plan = plan(s, "EXPLAIN " + withLiterals(Dialect.POSTGRESQL, "tracking.search-count"));
+            String plan = QueryPlans.of(s, "EXPLAIN " + withLiterals(Dialect.POSTGRESQL, "tracking.search-count"));
 
             assertThat(plan).contains("tracking_numbers_number_trgm_idx");
         }
@@ -50,16 +49,5 @@ class KeywordSearchPlanTest {
                 .replace(":like", "'%" + KEYWORD + "%'")
                 .replace(":match", "'\"" + KEYWORD + "\"'")
                 .replaceAll(":[a-z_]+", "NULL");
-    }
-
-    private static String plan(Statement s, String sql) throws Exception {
-        StringBuilder out = new StringBuilder();
-        try (ResultSet rs = s.executeQuery(sql)) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                out.append(rs.getString(n)).append('\n');
-            }
-        }
-        return out.toString();
     }
 }
