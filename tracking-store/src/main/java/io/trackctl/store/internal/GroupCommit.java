@@ -3,9 +3,11 @@ package io.trackctl.store.internal;
 import io.trackctl.core.retry.TransientFailureException;
 import io.trackctl.store.StoreException;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -17,8 +19,13 @@ import java.util.function.Function;
  * after the transaction holding its unit committed, so what it answers is as durable as with a
  * transaction of its own.
  *
- * <p>No extra thread: the first caller to arrive leads, running up to {@code maxBatch} waiting
- * units (its own first); when it is done it hands the lead to the oldest caller still waiting.
+ * <p>One platform thread of its own writes: it runs up to {@code maxBatch} waiting units per
+ * transaction, oldest first, as long as callers wait, and ends after {@link #IDLE} without any
+ * (the next caller starts it again). Callers park until their unit is done. The writer is not a
+ * caller's virtual thread, for two reasons measured under load: SQLite's native calls pin a virtual
+ * thread to its carrier, so a leading caller held one of the two carriers of a 2-core machine for
+ * each whole batch; and handing the lead to the next caller waited for a free carrier between
+ * batches, while the writer stood idle.
  * If a batch fails, its units are run again one transaction each, so a unit that cannot be written
  * fails alone, and a deadlock with another instance's batch (PostgreSQL aborts one of the two)
  * costs one retry instead of failing every unit; another transient failure (database busy or down)
@@ -30,20 +37,28 @@ import java.util.function.Function;
  */
 final class GroupCommit {
 
+    /** How long the writer thread waits for a caller before it ends (the next caller starts another). */
+    static final Duration IDLE = Duration.ofSeconds(1);
+    private static final System.Logger LOG = System.getLogger(GroupCommit.class.getName());
+
     private final Db db;
     private final int maxBatch;
+    private final String threadName;
     private final ReentrantLock lock = new ReentrantLock();
+    /** Signalled when a caller arrives while the writer thread waits. */
+    private final Condition arrived = lock.newCondition();
     /** Callers whose units have not started, oldest first. Guarded by {@link #lock}. */
     private final ArrayDeque<Waiter> waiting = new ArrayDeque<>();
-    /** True while some caller leads (runs a batch or is being handed the lead). Guarded by {@link #lock}. */
-    private boolean led;
+    /** True while the writer thread runs (or is being started). Guarded by {@link #lock}. */
+    private boolean running;
 
-    GroupCommit(Db db, int maxBatch) {
+    GroupCommit(Db db, int maxBatch, String threadName) {
         if (maxBatch < 1) {
             throw new IllegalArgumentException("maxBatch must be at least 1");
         }
         this.db = db;
         this.maxBatch = maxBatch;
+        this.threadName = threadName;
     }
 
     /**
@@ -54,37 +69,29 @@ final class GroupCommit {
     <T> T submit(Function<Db.Exec, T> unit) {
         db.announceIntake();
         try {
-            return runInGroup(unit);
+            Waiter me = new Waiter(unit, Thread.currentThread());
+            boolean start;
+            lock.lock();
+            try {
+                waiting.addLast(me);
+                start = !running;
+                running = true;
+                if (!start) {
+                    arrived.signal();
+                }
+            } finally {
+                lock.unlock();
+            }
+            if (start) {
+                startWriter();
+            }
+            me.awaitDone();
+            @SuppressWarnings("unchecked")
+            T result = (T) me.outcome();
+            return result;
         } finally {
             db.withdrawIntake();
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private <T> T runInGroup(Function<Db.Exec, T> unit) {
-        Waiter me = new Waiter(unit, Thread.currentThread());
-        boolean lead;
-        lock.lock();
-        try {
-            waiting.addLast(me);
-            lead = !led;
-            led = true;
-        } finally {
-            lock.unlock();
-        }
-        if (lead || me.awaitTurn() == Waiter.LEAD) {
-            // An interrupt kept for this caller must not fail the connection set-up of a batch
-            // that carries other callers' units; it is restored once the batch is done.
-            boolean interrupted = Thread.interrupted();
-            try {
-                lead();
-            } finally {
-                if (interrupted) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }
-        return (T) me.outcome();
     }
 
     /** Callers whose units have not started yet. */
@@ -97,21 +104,56 @@ final class GroupCommit {
         }
     }
 
-    /** Runs one batch, which starts with this caller's own unit, then hands the lead on. */
-    private void lead() {
-        List<Waiter> batch = new ArrayList<>();
-        lock.lock();
+    private void startWriter() {
         try {
-            while (batch.size() < maxBatch && !waiting.isEmpty()) {
-                batch.add(waiting.pollFirst());
+            Thread.ofPlatform().name(threadName).daemon(true).start(this::writeLoop);
+        } catch (RuntimeException | Error e) {
+            // No thread, so no one would ever answer the callers queued so far: they learn it now.
+            List<Waiter> stranded;
+            lock.lock();
+            try {
+                running = false;
+                stranded = new ArrayList<>(waiting);
+                waiting.clear();
+            } finally {
+                lock.unlock();
             }
-        } finally {
-            lock.unlock();
+            StoreException failure = new StoreException("cannot start the " + threadName + " thread: " + e, e);
+            stranded.forEach(w -> w.fail(failure));
         }
-        try {
-            run(batch);
-        } finally {
-            handOver();
+    }
+
+    /** The writer thread: runs batches while callers wait, and ends after {@link #IDLE} without any. */
+    private void writeLoop() {
+        List<Waiter> batch = new ArrayList<>(maxBatch);
+        while (true) {
+            lock.lock();
+            try {
+                long left = IDLE.toNanos();
+                while (waiting.isEmpty()) {
+                    if (left <= 0) {
+                        running = false;
+                        return;
+                    }
+                    try {
+                        left = arrived.awaitNanos(left);
+                    } catch (InterruptedException e) {
+                        // Nothing interrupts this thread on purpose; it keeps serving the callers.
+                    }
+                }
+                while (batch.size() < maxBatch && !waiting.isEmpty()) {
+                    batch.add(waiting.pollFirst());
+                }
+            } finally {
+                lock.unlock();
+            }
+            try {
+                run(batch);
+            } catch (Error e) {
+                // The batch's callers have been failed; the thread carries on for the next ones.
+                LOG.log(System.Logger.Level.ERROR, "a group commit failed: " + e, e);
+            }
+            batch.clear();
         }
     }
 
@@ -167,30 +209,12 @@ final class GroupCommit {
         }
     }
 
-    private void handOver() {
-        Waiter next;
-        lock.lock();
-        try {
-            next = waiting.peekFirst();
-            led = next != null;
-        } finally {
-            lock.unlock();
-        }
-        if (next != null) {
-            next.lead();
-        }
-    }
-
-    /** A caller parked until its unit committed (DONE) or it was handed the lead (LEAD). */
+    /** A caller parked until the writer thread ran its unit and the transaction ended. */
     private static final class Waiter {
-
-        static final int WAITING = 0;
-        static final int LEAD = 1;
-        static final int DONE = 2;
 
         final Function<Db.Exec, ?> unit;
         final Thread thread;
-        private volatile int state = WAITING;
+        private volatile boolean done;
         private Object result;
         private RuntimeException failure;
 
@@ -200,29 +224,22 @@ final class GroupCommit {
         }
 
         /**
-         * Parks until DONE or LEAD. Not interruptible: the unit may already be in a transaction, so
-         * the caller has to learn how it ended; an interrupt is kept for the caller to see.
+         * Parks until done. Not interruptible: the unit may already be in a transaction, so the
+         * caller has to learn how it ended; an interrupt is kept for the caller to see.
          */
-        int awaitTurn() {
+        void awaitDone() {
             boolean interrupted = false;
-            int s;
-            while ((s = state) == WAITING) {
+            while (!done) {
                 LockSupport.park(this);
                 interrupted |= Thread.interrupted();
             }
             if (interrupted) {
                 thread.interrupt();
             }
-            return s;
-        }
-
-        void lead() {
-            state = LEAD;
-            LockSupport.unpark(thread);
         }
 
         boolean finished() {
-            return state == DONE;
+            return done;
         }
 
         void succeed(Object value) {
@@ -236,10 +253,8 @@ final class GroupCommit {
         }
 
         private void finish() {
-            state = DONE;
-            if (thread != Thread.currentThread()) {
-                LockSupport.unpark(thread);
-            }
+            done = true;
+            LockSupport.unpark(thread);
         }
 
         Object outcome() {

@@ -30,7 +30,7 @@ public final class SqlWebhookLog implements WebhookLog {
     public SqlWebhookLog(Db db, SqlJobQueue jobs) {
         this.db = db;
         this.jobs = jobs;
-        this.group = new GroupCommit(db, MAX_GROUP);
+        this.group = new GroupCommit(db, MAX_GROUP, "trackctl-webhook-writer");
     }
 
     /** What one delivery's unit wrote: the answer and the job to announce once committed. */

@@ -67,7 +67,7 @@ class GroupCommitTest {
 
     @Test
     void manyCallersAtOnceAllGetTheirOwnResultsAndEveryUnitIsWrittenOnce() throws Exception {
-        GroupCommit group = new GroupCommit(db, 16);
+        GroupCommit group = new GroupCommit(db, 16, "test-writer");
         int callers = 200;
         List<Future<Long>> results = new ArrayList<>();
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -83,9 +83,34 @@ class GroupCommitTest {
     }
 
     @Test
+    void unitsRunOnThePlatformWriterThreadWhichEndsWhenIdleAndStartsAgainForTheNextCaller() throws Exception {
+        GroupCommit group = new GroupCommit(db, 16, "test-writer");
+        Function<Db.Exec, Thread> unit = x -> {
+            x.dml("item.insert", db.params().put("v", System.nanoTime()));
+            return Thread.currentThread();
+        };
+        Thread first;
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            first = threads.submit(() -> group.submit(unit)).get();
+        }
+        assertThat(first.getName()).isEqualTo("test-writer");
+        assertThat(first.isVirtual()).as("a virtual caller's carrier is not pinned by SQLite's native calls").isFalse();
+
+        Instant deadline = Instant.now().plus(GroupCommit.IDLE.multipliedBy(10));
+        while (first.isAlive()) {
+            assertThat(Instant.now()).as("the idle writer thread ended").isBefore(deadline);
+            Thread.sleep(20);
+        }
+        Thread second = group.submit(unit);
+        assertThat(second).isNotSameAs(first);
+        assertThat(second.getName()).isEqualTo("test-writer");
+        assertThat(count()).isEqualTo(2);
+    }
+
+    @Test
     void aUnitThatFailsFailsAloneAndTheOthersOfItsBatchAreWrittenOnce() throws Exception {
         int others = 10;
-        List<Future<Long>> results = inOneBatchBehindALeader(others, v -> x -> {
+        List<Future<Long>> results = inOneBatchBehindAFirstUnit(others, v -> x -> {
             long n = x.dml("item.insert", db.params().put("v", v));
             if (v == 3) {
                 throw new IllegalStateException("unit 3 cannot be written");
@@ -109,7 +134,7 @@ class GroupCommitTest {
     void aBatchGivenUpForADeadlockIsRetriedUnitByUnitAndEveryUnitIsWrittenOnce() throws Exception {
         AtomicBoolean deadlocked = new AtomicBoolean();
         int others = 6;
-        List<Future<Long>> results = inOneBatchBehindALeader(others, v -> x -> {
+        List<Future<Long>> results = inOneBatchBehindAFirstUnit(others, v -> x -> {
             long n = x.dml("item.insert", db.params().put("v", v));
             if (v == 2 && deadlocked.compareAndSet(false, true)) {
                 throw new TransientFailureException("database busy or unreachable: deadlock detected",
@@ -126,23 +151,23 @@ class GroupCommitTest {
     }
 
     /**
-     * Submits {@code others} units (values 0..others-1) while a first caller leads and holds its
-     * transaction open, so that they queue behind it and form one batch together; returns their
-     * results once all have finished. The leader's own unit writes the value -1.
+     * Submits {@code others} units (values 0..others-1) while a first caller's unit holds the
+     * writer thread's transaction open, so that they queue behind it and form one batch together;
+     * returns their results once all have finished. The first unit writes the value -1.
      */
-    private List<Future<Long>> inOneBatchBehindALeader(int others, LongFunction<Function<Db.Exec, Long>> unit)
+    private List<Future<Long>> inOneBatchBehindAFirstUnit(int others, LongFunction<Function<Db.Exec, Long>> unit)
             throws Exception {
-        GroupCommit group = new GroupCommit(db, 64);
-        CountDownLatch leaderInside = new CountDownLatch(1);
+        GroupCommit group = new GroupCommit(db, 64, "test-writer");
+        CountDownLatch firstInside = new CountDownLatch(1);
         CountDownLatch othersQueued = new CountDownLatch(1);
         List<Future<Long>> results = new ArrayList<>();
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             Future<Long> first = threads.submit(() -> group.submit(x -> {
-                leaderInside.countDown();
+                firstInside.countDown();
                 await(othersQueued);
                 return x.dml("item.insert", db.params().put("v", -1));
             }));
-            assertThat(leaderInside.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(firstInside.await(10, TimeUnit.SECONDS)).isTrue();
             for (int i = 0; i < others; i++) {
                 Function<Db.Exec, Long> u = unit.apply(i);
                 results.add(threads.submit(() -> group.submit(u)));
