@@ -36,16 +36,7 @@ abstract class DataCommand implements Callable<Integer> {
     }
 
     Workspace open(io.trackctl.server.ServerSettings settings) {
-        return open(settings, false);
-    }
-
-    /** Opens the data for a command that writes in bulk. */
-    Workspace openForBulkLoading() {
-        return open(data.settings(), true);
-    }
-
-    private Workspace open(io.trackctl.server.ServerSettings settings, boolean bulkLoading) {
-        Workspace ws = Workspace.open(settings, bulkLoading);
+        Workspace ws = Workspace.open(settings);
         verbose("data directory: " + ws.settings().dataDir().toAbsolutePath().normalize());
         verbose("database:       " + ws.backend().describe());
         return ws;

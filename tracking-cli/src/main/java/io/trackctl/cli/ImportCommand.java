@@ -50,7 +50,7 @@ public final class ImportCommand extends DataCommand {
         List<ImportRowError> shown = new ArrayList<>();
         Progress progress = Progress.forStream(err(), System.console() != null);
         ImportJob job;
-        try (Workspace ws = openForBulkLoading(); ErrorSink sink = new ErrorSink(errorsFile)) {
+        try (Workspace ws = open(); ErrorSink sink = new ErrorSink(errorsFile)) {
             job = ws.engine().imports().runCsvNow(shopId, file.getFileName().toString(), file,
                     (counts, errors, created) -> {
                         for (ImportRowError e : errors) {

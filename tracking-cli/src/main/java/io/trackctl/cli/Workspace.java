@@ -40,17 +40,12 @@ final class Workspace implements AutoCloseable {
     }
 
     static Workspace open(ServerSettings settings) {
-        return open(settings, false);
-    }
-
-    /** @param bulkLoading the command writes in bulk (an import); see {@code StoreConfig.bulkLoading} */
-    static Workspace open(ServerSettings settings, boolean bulkLoading) {
         try {
             Files.createDirectories(settings.dataDir());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data directory " + settings.dataDir(), e);
         }
-        Backend backend = bulkLoading ? StoreBackend.openForBulkLoading(settings) : StoreBackend.open(settings);
+        Backend backend = StoreBackend.open(settings);
         try {
             Clock clock = Clock.systemUTC();
             return new Workspace(settings, backend, Engine.create(backend, settings, clock, false), clock);

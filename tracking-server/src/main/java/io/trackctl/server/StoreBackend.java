@@ -40,11 +40,6 @@ public final class StoreBackend implements Backend {
         return open(StoreConfig.of(settings.db()), settings.dbForDisplay());
     }
 
-    /** Opens the database for a process that writes in bulk (see {@link StoreConfig#bulkLoading()}). */
-    public static StoreBackend openForBulkLoading(ServerSettings settings) {
-        return open(StoreConfig.of(settings.db()).forBulkLoading(), settings.dbForDisplay());
-    }
-
     public static StoreBackend open(StoreConfig config, String description) {
         return new StoreBackend(TrackctlStore.open(config), description);
     }

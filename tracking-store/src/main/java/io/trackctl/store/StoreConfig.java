@@ -7,14 +7,8 @@ import java.util.Objects;
  * Where the store lives: a JDBC URL ({@code jdbc:sqlite:PATH} or {@code jdbc:postgresql://...}),
  * the pool size and, for PostgreSQL, optional credentials. The password never appears in
  * {@link #toString()}.
- *
- * @param bulkLoading SQLite only: the process writes in bulk (a CSV import from the command line), so
- *                    copying the write-ahead log into the database file moves to a background thread
- *                    ({@link io.trackctl.store.sqlite.SqliteCheckpointer}) instead of happening inside
- *                    every thousandth page's commit
  */
-public record StoreConfig(String jdbcUrl, int poolSize, String user, String password, Duration connectTimeout,
-                          boolean bulkLoading) {
+public record StoreConfig(String jdbcUrl, int poolSize, String user, String password, Duration connectTimeout) {
 
     public static final int DEFAULT_POOL_SIZE = 8;
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -28,11 +22,6 @@ public record StoreConfig(String jdbcUrl, int poolSize, String user, String pass
         connectTimeout = connectTimeout == null ? DEFAULT_CONNECT_TIMEOUT : connectTimeout;
     }
 
-    /** A config for ordinary work (no bulk loading). */
-    public StoreConfig(String jdbcUrl, int poolSize, String user, String password, Duration connectTimeout) {
-        this(jdbcUrl, poolSize, user, password, connectTimeout, false);
-    }
-
     /** A config with the default pool size and no credentials. */
     public static StoreConfig of(String jdbcUrl) {
         return new StoreConfig(jdbcUrl, DEFAULT_POOL_SIZE, null, null, null);
@@ -40,12 +29,7 @@ public record StoreConfig(String jdbcUrl, int poolSize, String user, String pass
 
     /** The same config with credentials. */
     public StoreConfig withCredentials(String user, String password) {
-        return new StoreConfig(jdbcUrl, poolSize, user, password, connectTimeout, bulkLoading);
-    }
-
-    /** The same config for a process that writes in bulk. */
-    public StoreConfig forBulkLoading() {
-        return new StoreConfig(jdbcUrl, poolSize, user, password, connectTimeout, true);
+        return new StoreConfig(jdbcUrl, poolSize, user, password, connectTimeout);
     }
 
     /** The JDBC URL with any password in it masked, for messages and logs. */
@@ -56,6 +40,6 @@ public record StoreConfig(String jdbcUrl, int poolSize, String user, String pass
     @Override
     public String toString() {
         return "StoreConfig[jdbcUrl=" + redactedUrl() + ", poolSize=" + poolSize + ", user=" + user
-                + ", password=" + (password == null ? "none" : "****") + ", bulkLoading=" + bulkLoading + "]";
+                + ", password=" + (password == null ? "none" : "****") + "]";
     }
 }

@@ -53,7 +53,7 @@ public final class TrackctlStore implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final DbClient client;
     private final Db db;
-    /** SQLite in bulk loading only: copies the write-ahead log into the database file off the commit path. */
+    /** SQLite only: copies the write-ahead log into the database file off the commit path. */
     private final SqliteCheckpointer checkpointer;
     private final SqlJobQueue jobs;
 
@@ -104,8 +104,7 @@ public final class TrackctlStore implements AutoCloseable {
             if (dialect == Dialect.SQLITE) {
                 new SqlTrackingStore(db).catchUpKeywordIndex();
             }
-            SqliteCheckpointer checkpointer = dialect == Dialect.SQLITE && config.bulkLoading()
-                    ? SqliteCheckpointer.start(ds) : null;
+            SqliteCheckpointer checkpointer = dialect == Dialect.SQLITE ? SqliteCheckpointer.start(ds, db::onWritersTurn) : null;
             return new TrackctlStore(dialect, ds, client, db, checkpointer);
         } catch (RuntimeException e) {
             ds.close();

@@ -20,7 +20,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** In bulk loading, the write-ahead log reaches the database file by the background checkpoint, not by a commit. */
+/** The write-ahead log reaches the database file by the background checkpoint, not by a commit. */
 class SqliteCheckpointTest {
 
     private SqliteTestDatabase database;
@@ -29,7 +29,7 @@ class SqliteCheckpointTest {
     @BeforeEach
     void open() {
         database = SqliteTestDatabase.create();
-        store = TrackctlStore.open(database.config().forBulkLoading());
+        store = TrackctlStore.open(database.config());
     }
 
     @AfterEach
@@ -41,9 +41,6 @@ class SqliteCheckpointTest {
     @Test
     void pooledConnectionsLeaveCheckpointsToTheBackgroundThreadUpToTheSafetyNet() throws Exception {
         assertThat(autocheckpoint(store)).isEqualTo(SqliteCheckpointer.SAFETY_NET_PAGES);
-        try (TrackctlStore ordinary = TrackctlStore.open(database.config())) {
-            assertThat(autocheckpoint(ordinary)).as("SQLite's own default outside bulk loading").isEqualTo(1000);
-        }
     }
 
     private static int autocheckpoint(TrackctlStore s) throws Exception {

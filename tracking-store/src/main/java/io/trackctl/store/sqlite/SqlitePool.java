@@ -34,9 +34,7 @@ public final class SqlitePool {
         }
         hc.addDataSourceProperty("foreign_keys", "true");
         hc.addDataSourceProperty("transaction_mode", "IMMEDIATE");
-        if (config.bulkLoading()) {
-            hc.setConnectionInitSql(SqliteCheckpointer.connectionInitSql());
-        }
+        hc.setConnectionInitSql(SqliteCheckpointer.connectionInitSql());
         return hc;
     }
 
