@@ -104,7 +104,7 @@ public final class TrackctlStore implements AutoCloseable {
             if (dialect == Dialect.SQLITE) {
                 new SqlTrackingStore(db).catchUpKeywordIndex();
             }
-            SqliteCheckpointer checkpointer = dialect == Dialect.SQLITE ? SqliteCheckpointer.start(ds, db::onWritersTurn) : null;
+            SqliteCheckpointer checkpointer = dialect == Dialect.SQLITE ? SqliteCheckpointer.start(config, db::onWritersTurn) : null;
             return new TrackctlStore(dialect, ds, client, db, checkpointer);
         } catch (RuntimeException e) {
             ds.close();

@@ -245,6 +245,11 @@ public final class Db {
         }
     }
 
+    /** For tests: intake announced and not yet withdrawn (always 0 on PostgreSQL). */
+    int announcedIntake() {
+        return sqliteWriter == null ? 0 : sqliteWriter.announced();
+    }
+
     private Connection connection() throws SQLException {
         Connection c = dataSource.getConnection();
         return dialect == Dialect.SQLITE && dataSource instanceof HikariDataSource pool

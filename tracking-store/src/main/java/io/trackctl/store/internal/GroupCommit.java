@@ -31,9 +31,10 @@ import java.util.function.Function;
  * costs one retry instead of failing every unit; another transient failure (database busy or down)
  * fails the whole batch at once, since each unit would meet it too.
  *
- * <p>Its units are webhook intake: from {@link #submit} until its unit is done, a caller is
- * announced to the SQLite writer ({@link Db#announceIntake}), so other writes of this process hold
- * back for the batch instead of taking turns with it.
+ * <p>Its units are webhook intake: from {@link #submit} until its unit is done (committed or
+ * failed, before its caller is woken), the unit is announced to the SQLite writer
+ * ({@link Db#announceIntake}), so other writes of this process hold back for the batch instead of
+ * taking turns with it.
  */
 final class GroupCommit {
 
@@ -67,31 +68,26 @@ final class GroupCommit {
      * failed statement spoils the whole transaction.
      */
     <T> T submit(Function<Db.Exec, T> unit) {
-        db.announceIntake();
+        Waiter me = new Waiter(unit, Thread.currentThread(), db);
+        boolean start;
+        lock.lock();
         try {
-            Waiter me = new Waiter(unit, Thread.currentThread());
-            boolean start;
-            lock.lock();
-            try {
-                waiting.addLast(me);
-                start = !running;
-                running = true;
-                if (!start) {
-                    arrived.signal();
-                }
-            } finally {
-                lock.unlock();
+            waiting.addLast(me);
+            start = !running;
+            running = true;
+            if (!start) {
+                arrived.signal();
             }
-            if (start) {
-                startWriter();
-            }
-            me.awaitDone();
-            @SuppressWarnings("unchecked")
-            T result = (T) me.outcome();
-            return result;
         } finally {
-            db.withdrawIntake();
+            lock.unlock();
         }
+        if (start) {
+            startWriter();
+        }
+        me.awaitDone();
+        @SuppressWarnings("unchecked")
+        T result = (T) me.outcome();
+        return result;
     }
 
     /** Callers whose units have not started yet. */
@@ -104,11 +100,14 @@ final class GroupCommit {
         }
     }
 
+    /** Starts the writer thread; {@link #running} is already set. */
     private void startWriter() {
         try {
-            Thread.ofPlatform().name(threadName).daemon(true).start(this::writeLoop);
-        } catch (RuntimeException | Error e) {
-            // No thread, so no one would ever answer the callers queued so far: they learn it now.
+            Thread.ofPlatform().name(threadName).daemon(true).inheritInheritableThreadLocals(false)
+                    .start(this::writeLoop);
+        } catch (Throwable e) {
+            // No thread, so no one would ever answer the callers queued so far: they learn it now,
+            // as a failure worth trying again (a webhook is answered 503 and sent again).
             List<Waiter> stranded;
             lock.lock();
             try {
@@ -118,42 +117,54 @@ final class GroupCommit {
             } finally {
                 lock.unlock();
             }
-            StoreException failure = new StoreException("cannot start the " + threadName + " thread: " + e, e);
-            stranded.forEach(w -> w.fail(failure));
+            failUnfinished(stranded, new TransientFailureException("cannot start the " + threadName + " thread: " + e, e));
         }
     }
 
-    /** The writer thread: runs batches while callers wait, and ends after {@link #IDLE} without any. */
+    /**
+     * The writer thread: runs batches while callers wait, and ends after {@link #IDLE} without any.
+     * Whatever a batch throws, its callers are answered and the thread goes on; should the thread
+     * itself end any other way, it hands over to a new one so that no caller stays parked.
+     */
     private void writeLoop() {
         List<Waiter> batch = new ArrayList<>(maxBatch);
-        while (true) {
-            lock.lock();
-            try {
-                long left = IDLE.toNanos();
-                while (waiting.isEmpty()) {
-                    if (left <= 0) {
-                        running = false;
-                        return;
+        boolean idle = false;
+        try {
+            while (true) {
+                lock.lock();
+                try {
+                    long left = IDLE.toNanos();
+                    while (waiting.isEmpty()) {
+                        if (left <= 0) {
+                            running = false;
+                            idle = true;
+                            return;
+                        }
+                        try {
+                            left = arrived.awaitNanos(left);
+                        } catch (InterruptedException e) {
+                            // Nothing interrupts this thread on purpose; it keeps serving the callers.
+                        }
                     }
-                    try {
-                        left = arrived.awaitNanos(left);
-                    } catch (InterruptedException e) {
-                        // Nothing interrupts this thread on purpose; it keeps serving the callers.
+                    while (batch.size() < maxBatch && !waiting.isEmpty()) {
+                        batch.add(waiting.pollFirst());
                     }
+                } finally {
+                    lock.unlock();
                 }
-                while (batch.size() < maxBatch && !waiting.isEmpty()) {
-                    batch.add(waiting.pollFirst());
+                try {
+                    run(batch);
+                } catch (Throwable e) {
+                    failUnfinished(batch, new StoreException("database write failed: " + e, e));
+                    LOG.log(System.Logger.Level.ERROR, "a group commit failed: " + e, e);
                 }
-            } finally {
-                lock.unlock();
+                batch.clear();
             }
-            try {
-                run(batch);
-            } catch (Error e) {
-                // The batch's callers have been failed; the thread carries on for the next ones.
-                LOG.log(System.Logger.Level.ERROR, "a group commit failed: " + e, e);
+        } finally {
+            if (!idle) {
+                failUnfinished(batch, new StoreException("the " + threadName + " thread ended"));
+                startWriter();
             }
-            batch.clear();
         }
     }
 
@@ -174,9 +185,6 @@ final class GroupCommit {
                 runEachAlone(batch);
             }
             return;
-        } catch (Error e) {
-            failUnfinished(batch, e);
-            throw e;
         }
         for (int i = 0; i < batch.size(); i++) {
             batch.get(i).succeed(results.get(i));
@@ -185,23 +193,17 @@ final class GroupCommit {
 
     /** Each unit in a transaction of its own, after the batch failed (a bad unit, or a deadlock with another instance). */
     private void runEachAlone(List<Waiter> batch) {
-        try {
-            for (Waiter w : batch) {
-                try {
-                    w.succeed(db.intakeBatch(w.unit));
-                } catch (RuntimeException e) {
-                    w.fail(e);
-                }
+        for (Waiter w : batch) {
+            try {
+                w.succeed(db.intakeBatch(w.unit));
+            } catch (RuntimeException e) {
+                w.fail(e);
             }
-        } catch (Error e) {
-            failUnfinished(batch, e);
-            throw e;
         }
     }
 
     /** No caller may stay parked: those not answered yet learn that the write failed. */
-    private static void failUnfinished(List<Waiter> batch, Error e) {
-        StoreException failure = new StoreException("database write failed: " + e, e);
+    private static void failUnfinished(List<Waiter> batch, RuntimeException failure) {
         for (Waiter w : batch) {
             if (!w.finished()) {
                 w.fail(failure);
@@ -214,13 +216,17 @@ final class GroupCommit {
 
         final Function<Db.Exec, ?> unit;
         final Thread thread;
+        private final Db db;
         private volatile boolean done;
         private Object result;
         private RuntimeException failure;
 
-        Waiter(Function<Db.Exec, ?> unit, Thread thread) {
+        /** Announces the unit to the SQLite writer until it is done ({@link Db#announceIntake}). */
+        Waiter(Function<Db.Exec, ?> unit, Thread thread, Db db) {
             this.unit = unit;
             this.thread = thread;
+            this.db = db;
+            db.announceIntake();
         }
 
         /**
@@ -252,7 +258,9 @@ final class GroupCommit {
             finish();
         }
 
+        /** Called once, by the writer thread (or the caller that failed to start it). */
         private void finish() {
+            db.withdrawIntake();
             done = true;
             LockSupport.unpark(thread);
         }

@@ -9,7 +9,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * are handed the writer at once, where in SQLite's busy handler they would sleep up to 100 ms
  * between tries. Other processes still meet the busy timeout.
  *
- * <p>Priority writes (webhook intake, whose callers hold an HTTP answer open) go first. While
+ * <p>Priority writes (webhook intake, whose callers hold an HTTP answer open, and the short
+ * checkpoint step that restarts the write-ahead log) go first. While
  * any is announced ({@link #announce}, until {@link #withdraw}), other writers hold back, each
  * for at most {@code maxYield} per turn. A writer that has held back that long is overdue: it goes
  * ahead of the next priority write, and then a waiting priority write has the turn after it, so
@@ -157,6 +158,16 @@ final class WriterLock {
         guard.lock();
         try {
             return owner != null;
+        } finally {
+            guard.unlock();
+        }
+    }
+
+    /** For tests: priority writes announced and not yet withdrawn. */
+    int announced() {
+        guard.lock();
+        try {
+            return announced;
         } finally {
             guard.unlock();
         }

@@ -1,5 +1,9 @@
 package io.trackctl.store.sqlite;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.trackctl.store.StoreConfig;
+
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,21 +16,28 @@ import javax.sql.DataSource;
  * do not. Left to itself, SQLite copies inside whichever commit takes the log past 1000 pages: under
  * webhook intake that was a quarter of the writer's time, and a 1M-row import spent a third of its
  * time in commits. Here the pool's connections checkpoint only as a safety net past
- * {@link #SAFETY_NET_PAGES}, and this thread, every {@link #INTERVAL}, on the other core:
+ * {@link #SAFETY_NET_PAGES}, and this thread, every {@link #INTERVAL}, on the other core and on a
+ * connection of its own:
  * <ol>
  *   <li>runs passive checkpoints, which copy what they can and never wait for a writer or a
- *       reader, until few pages are left to copy;</li>
+ *       reader, until fewer than {@link #CATCH_UP_PAGES} arrived during the last one (at most
+ *       {@value #MAX_CATCH_UP_PASSES} of them);</li>
  *   <li>once the log holds {@link #RESTART_PAGES} or more, runs one more passive checkpoint on the
  *       writer's turn, when no writer of this process can add to the log: it copies the last few
- *       pages, so the whole log is in the database file and the next commit writes the log from
+ *       pages, so the whole log is in the database file, and the next commit writes the log from
  *       its start again.</li>
  * </ol>
  * Without step 2 a log under a steady stream of commits never starts over, because some commit
  * always lands while a checkpoint runs: it grows to the safety net, past which every commit
  * checkpoints inline (measured: a webhook p99 of 33-77 ms). Step 2 holds the writer for the
  * copy of those few pages and two syncs, measured at 3-25 ms; with a long log between restarts
- * that happens about every 2 seconds under full webhook load. A reader still using the old log when
- * the next commit comes only postpones the restart to a later pass.
+ * that happens about every 2 seconds under full webhook load. If step 1 did not catch up, step 2
+ * waits for a later pass, unless the log has grown to twice {@link #RESTART_PAGES}.
+ *
+ * <p>The restart is not guaranteed: a reader still using the old log when the next commit comes
+ * (a long query), or another process writing the same file (the CLI beside the server), keeps the
+ * log from starting over. Then the turns back off, doubling the wait up to {@link #MAX_BACK_OFF},
+ * instead of holding the writer every pass for nothing.
  *
  * <p>Against a process crash nothing changes: a commit is in the log before it returns,
  * checkpointed or not. Against a power loss, where {@code synchronous=NORMAL} relies on checkpoints
@@ -41,8 +52,10 @@ public final class SqliteCheckpointer implements AutoCloseable {
     static final int RESTART_PAGES = 16_384;
     /** Passive checkpoints repeat until fewer pages than this arrived during the last one. */
     static final int CATCH_UP_PAGES = 256;
-    private static final int MAX_CATCH_UP_PASSES = 4;
+    static final int MAX_CATCH_UP_PASSES = 4;
     static final Duration INTERVAL = Duration.ofMillis(50);
+    /** The longest wait between two turns that were not followed by a restart. */
+    static final Duration MAX_BACK_OFF = Duration.ofSeconds(5);
     private static final System.Logger LOG = System.getLogger(SqliteCheckpointer.class.getName());
 
     /** Runs a step while no other writer of this process writes (see {@code Db.onWritersTurn}). */
@@ -56,6 +69,12 @@ public final class SqliteCheckpointer implements AutoCloseable {
     private final int restartPages;
     private final Thread thread;
     private volatile boolean running = true;
+    /** The pool of one connection this thread opened for itself, closed with it; null in tests. */
+    private HikariDataSource ownPool;
+    /** The log's length at the last turn, while no restart has followed it; 0 otherwise. */
+    private int lastTurnLog;
+    private long backOffNanos;
+    private long nextTurnNanos = System.nanoTime();
 
     /** Not started: {@link #start} starts one; tests call {@link #pass} themselves. */
     SqliteCheckpointer(DataSource pool, WritersTurn writersTurn, int restartPages) {
@@ -65,9 +84,18 @@ public final class SqliteCheckpointer implements AutoCloseable {
         this.thread = Thread.ofPlatform().name("trackctl-sqlite-checkpoint").daemon(true).unstarted(this::loop);
     }
 
-    /** Starts checkpointing the database behind {@code pool}; restarts the log on {@code writersTurn}. */
-    public static SqliteCheckpointer start(DataSource pool, WritersTurn writersTurn) {
-        SqliteCheckpointer c = new SqliteCheckpointer(pool, writersTurn, RESTART_PAGES);
+    /**
+     * Starts checkpointing the SQLite database {@code config} names, on a connection of its own
+     * (so that a pool busy with readers never keeps it waiting while it holds the writer's turn);
+     * restarts the log on {@code writersTurn}.
+     */
+    public static SqliteCheckpointer start(StoreConfig config, WritersTurn writersTurn) {
+        HikariConfig hc = SqlitePool.configure(config);
+        hc.setMaximumPoolSize(1);
+        hc.setPoolName("trackctl-sqlite-checkpoint");
+        HikariDataSource own = new HikariDataSource(hc);
+        SqliteCheckpointer c = new SqliteCheckpointer(own, writersTurn, RESTART_PAGES);
+        c.ownPool = own;
         c.thread.start();
         return c;
     }
@@ -83,7 +111,7 @@ public final class SqliteCheckpointer implements AutoCloseable {
             try {
                 pass();
                 warned = false;
-            } catch (SQLException | RuntimeException e) {
+            } catch (Throwable e) {
                 if (!warned && running) {
                     LOG.log(System.Logger.Level.WARNING, "background checkpoint failed, trying again: {0}", e.toString());
                     warned = true;
@@ -103,15 +131,25 @@ public final class SqliteCheckpointer implements AutoCloseable {
      */
     Result pass() throws SQLException {
         Result last = checkpoint();
-        for (int i = 1; i < MAX_CATCH_UP_PASSES && last.logPages() > 0; i++) {
+        boolean caughtUp = last.logPages() == 0;
+        for (int i = 1; i < MAX_CATCH_UP_PASSES && !caughtUp && !last.busy(); i++) {
             Result next = checkpoint();
-            int arrived = next.logPages() - last.logPages();
+            caughtUp = !next.busy() && next.logPages() - last.logPages() < CATCH_UP_PAGES;
             last = next;
-            if (arrived < CATCH_UP_PAGES) {
-                break;
-            }
         }
-        if (last.logPages() < restartPages) {
+        long now = System.nanoTime();
+        if (lastTurnLog > 0) {
+            // A restart shows as a log shorter than at the last turn.
+            if (last.logPages() >= lastTurnLog) {
+                backOffNanos = Math.min(Math.max(2 * backOffNanos, INTERVAL.toNanos()), MAX_BACK_OFF.toNanos());
+                nextTurnNanos = now + backOffNanos;
+            } else {
+                backOffNanos = 0;
+            }
+            lastTurnLog = 0;
+        }
+        boolean due = last.logPages() >= restartPages && (caughtUp || last.logPages() >= 2 * restartPages);
+        if (!due || last.busy() || now - nextTurnNanos < 0) {
             return last;
         }
         Result[] onTurn = new Result[1];
@@ -122,6 +160,7 @@ public final class SqliteCheckpointer implements AutoCloseable {
                 throw new IllegalStateException("checkpoint on the writer's turn failed: " + e.getMessage(), e);
             }
         });
+        lastTurnLog = Math.max(onTurn[0].logPages(), 1);
         return onTurn[0];
     }
 
@@ -135,7 +174,8 @@ public final class SqliteCheckpointer implements AutoCloseable {
 
     /**
      * What a checkpoint reported: whether it was blocked, the log's length and how much of it is
-     * in the database file, in pages (both 0 when the log is empty or was just restarted).
+     * in the database file, in pages (both 0 when the log is empty or was just restarted, and -1
+     * when the checkpoint could not run at all).
      */
     record Result(boolean busy, int logPages, int checkpointedPages) {
     }
@@ -148,6 +188,10 @@ public final class SqliteCheckpointer implements AutoCloseable {
             thread.join(Duration.ofSeconds(5));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            if (ownPool != null) {
+                ownPool.close();
+            }
         }
     }
 }

@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.LongFunction;
@@ -80,6 +81,26 @@ class GroupCommitTest {
             assertThat(results.get(i).get()).isEqualTo(1000L + i);
         }
         assertThat(count()).isEqualTo(callers);
+        assertThat(db.announcedIntake()).as("every announcement withdrawn").isZero();
+    }
+
+    @Test
+    void theWritersTurnKeepsTheOtherWritersOfTheProcessOutUntilItReturns() throws Exception {
+        CountDownLatch inTurn = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<?> turn = threads.submit(() -> db.onWritersTurn(() -> {
+                inTurn.countDown();
+                await(release);
+            }));
+            assertThat(inTurn.await(10, TimeUnit.SECONDS)).isTrue();
+            Future<Long> write = threads.submit(() -> db.write(x -> x.dml("item.insert", db.params().put("v", 7))));
+
+            assertThatThrownBy(() -> write.get(200, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
+            release.countDown();
+            assertThat(write.get(10, TimeUnit.SECONDS)).isEqualTo(1L);
+            turn.get(10, TimeUnit.SECONDS);
+        }
     }
 
     @Test
@@ -128,6 +149,7 @@ class GroupCommitTest {
         }
         assertThat(count()).isEqualTo(others);
         assertThat(values()).doesNotContain(3L);
+        assertThat(db.announcedIntake()).as("every announcement withdrawn, the failed unit's too").isZero();
     }
 
     @Test
