@@ -225,14 +225,20 @@ public final class TrackctlStore implements AutoCloseable {
         }
     }
 
-    /** Wakes waiting claims and closes the pool. */
+    /**
+     * Wakes waiting claims and closes the pool, then the checkpoint thread: its handle on the
+     * database file may be closed only after the pool's connections (see {@code SqliteFileSync}).
+     */
     @Override
     public void close() {
         jobs.close();
-        if (checkpointer != null) {
-            checkpointer.close();
+        try {
+            dataSource.close();
+        } finally {
+            if (checkpointer != null) {
+                checkpointer.close();
+            }
         }
-        dataSource.close();
     }
 
     /** Hands pooled connections to Helidon DbClient; a pool timeout is a transient failure. */

@@ -4,6 +4,8 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.trackctl.store.StoreConfig;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -30,9 +32,16 @@ import javax.sql.DataSource;
  * Without step 2 a log under a steady stream of commits never starts over, because some commit
  * always lands while a checkpoint runs: it grows to the safety net, past which every commit
  * checkpoints inline (measured: a webhook p99 of 33-77 ms). Step 2 holds the writer for the
- * copy of those few pages and two syncs, measured at 3-25 ms; with a long log between restarts
- * that happens about every 2 seconds under full webhook load. If step 1 did not catch up, step 2
- * waits for a later pass, unless the log has grown to twice {@link #RESTART_PAGES}.
+ * copy of those few pages and two syncs; with a long log between restarts that happens about every
+ * 2 seconds under full webhook load. If step 1 did not catch up, step 2 waits for a later pass,
+ * unless the log has grown to twice {@link #RESTART_PAGES}.
+ *
+ * <p>SQLite syncs the database file only at the end of a checkpoint that reached the end of the
+ * log, which under steady commits is only the one on the writer's turn: that sync would carry
+ * every page copied since the last restart, and held the writer 30-50 ms once the database had
+ * grown (most of it scattered pages of indexes). So before asking for the turn this thread syncs
+ * the file itself, through a descriptor of its own ({@link SqliteFileSync}); the sync on the turn
+ * then carries only the pages copied since, and the turn takes about 10 ms.
  *
  * <p>The restart is not guaranteed: a reader still using the old log when the next commit comes
  * (a long query), or another process writing the same file (the CLI beside the server), keeps the
@@ -64,22 +73,33 @@ public final class SqliteCheckpointer implements AutoCloseable {
         void run(Runnable step);
     }
 
+    /** Syncs the database file to disk; the opened handle in {@link #start}, a stand-in in tests. */
+    @FunctionalInterface
+    interface FileSync {
+        void sync() throws IOException;
+    }
+
     private final DataSource pool;
     private final WritersTurn writersTurn;
+    /** Null for an in-memory database, and once a sync has failed (the turn then syncs alone). */
+    private volatile FileSync fileSync;
     private final int restartPages;
     private final Thread thread;
     private volatile boolean running = true;
     /** The pool of one connection this thread opened for itself, closed with it; null in tests. */
     private HikariDataSource ownPool;
+    /** The handle behind {@link #fileSync}, closed with this thread after the store's connections; null in tests. */
+    private SqliteFileSync ownFile;
     /** The log's length at the last turn, while no restart has followed it; 0 otherwise. */
     private int lastTurnLog;
     private long backOffNanos;
     private long nextTurnNanos = System.nanoTime();
 
     /** Not started: {@link #start} starts one; tests call {@link #pass} themselves. */
-    SqliteCheckpointer(DataSource pool, WritersTurn writersTurn, int restartPages) {
+    SqliteCheckpointer(DataSource pool, WritersTurn writersTurn, int restartPages, FileSync fileSync) {
         this.pool = pool;
         this.writersTurn = writersTurn;
+        this.fileSync = fileSync;
         this.restartPages = restartPages;
         this.thread = Thread.ofPlatform().name("trackctl-sqlite-checkpoint").daemon(true).unstarted(this::loop);
     }
@@ -87,15 +107,27 @@ public final class SqliteCheckpointer implements AutoCloseable {
     /**
      * Starts checkpointing the SQLite database {@code config} names, on a connection of its own
      * (so that a pool busy with readers never keeps it waiting while it holds the writer's turn);
-     * restarts the log on {@code writersTurn}.
+     * restarts the log on {@code writersTurn}. Close it after the store's own connections: it
+     * holds a descriptor of the database file (see {@link SqliteFileSync}).
      */
     public static SqliteCheckpointer start(StoreConfig config, WritersTurn writersTurn) {
         HikariConfig hc = SqlitePool.configure(config);
         hc.setMaximumPoolSize(1);
         hc.setPoolName("trackctl-sqlite-checkpoint");
         HikariDataSource own = new HikariDataSource(hc);
-        SqliteCheckpointer c = new SqliteCheckpointer(own, writersTurn, RESTART_PAGES);
+        Path path = SqlitePool.filePath(config.jdbcUrl());
+        SqliteFileSync file = null;
+        if (path != null) {
+            try {
+                file = SqliteFileSync.open(path);
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.INFO, "cannot open {0} to sync it ahead of the writer''s turn; the turn syncs it alone: {1}",
+                        path, e.toString());
+            }
+        }
+        SqliteCheckpointer c = new SqliteCheckpointer(own, writersTurn, RESTART_PAGES, file == null ? null : file::sync);
         c.ownPool = own;
+        c.ownFile = file;
         c.thread.start();
         return c;
     }
@@ -152,6 +184,7 @@ public final class SqliteCheckpointer implements AutoCloseable {
         if (!due || last.busy() || now - nextTurnNanos < 0) {
             return last;
         }
+        syncFile();
         Result[] onTurn = new Result[1];
         writersTurn.run(() -> {
             try {
@@ -162,6 +195,21 @@ public final class SqliteCheckpointer implements AutoCloseable {
         });
         lastTurnLog = Math.max(onTurn[0].logPages(), 1);
         return onTurn[0];
+    }
+
+    /** Syncs the database file, so that the checkpoint on the writer's turn syncs only what it copies. */
+    private void syncFile() {
+        FileSync sync = fileSync;
+        if (sync == null) {
+            return;
+        }
+        try {
+            sync.sync();
+        } catch (IOException e) {
+            fileSync = null;
+            LOG.log(System.Logger.Level.INFO, "cannot sync the database file ahead of the writer''s turn; the turn syncs it alone: {0}",
+                    e.toString());
+        }
     }
 
     /** One passive checkpoint. */
@@ -180,6 +228,7 @@ public final class SqliteCheckpointer implements AutoCloseable {
     record Result(boolean busy, int logPages, int checkpointedPages) {
     }
 
+    /** Stops the thread, then closes its connection and its handle on the database file. */
     @Override
     public void close() {
         running = false;
@@ -191,6 +240,13 @@ public final class SqliteCheckpointer implements AutoCloseable {
         } finally {
             if (ownPool != null) {
                 ownPool.close();
+            }
+            if (ownFile != null) {
+                try {
+                    ownFile.close();
+                } catch (IOException e) {
+                    LOG.log(System.Logger.Level.DEBUG, "closing the database file handle: {0}", e.toString());
+                }
             }
         }
     }

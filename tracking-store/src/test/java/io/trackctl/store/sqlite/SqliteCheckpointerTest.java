@@ -36,6 +36,8 @@ class SqliteCheckpointerTest {
     private SqliteTestDatabase database;
     private Path wal;
     private HikariDataSource pool;
+    /** Closed after the pool, as the store does (closing it drops this process's locks on the file). */
+    private SqliteFileSync file;
     /** Stands in for the store's writer lock: the stream's commits and the writer's turn take it. */
     private final ReentrantLock writer = new ReentrantLock();
     private final AtomicBoolean streaming = new AtomicBoolean(true);
@@ -52,6 +54,7 @@ class SqliteCheckpointerTest {
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE items (id INTEGER PRIMARY KEY, k TEXT NOT NULL UNIQUE, body BLOB NOT NULL)");
         }
+        file = SqliteFileSync.open(database.file());
         stream = Thread.ofPlatform().name("commit-stream").start(this::commitSteadily);
     }
 
@@ -60,6 +63,7 @@ class SqliteCheckpointerTest {
         streaming.set(false);
         stream.join(Duration.ofSeconds(10));
         pool.close();
+        file.close();
         database.close();
     }
 
@@ -87,15 +91,21 @@ class SqliteCheckpointerTest {
     @Test
     void aLongLogIsFinishedOnTheWritersTurnAndTheCommitsAfterItWriteTheLogFromItsStart() throws Exception {
         AtomicBoolean turnHeldTheWriter = new AtomicBoolean();
+        AtomicInteger syncs = new AtomicInteger();
+        AtomicInteger syncsBeforeTheTurn = new AtomicInteger(-1);
         SqliteCheckpointer checkpointer = new SqliteCheckpointer(pool, step -> {
             writer.lock();
             try {
                 turnHeldTheWriter.set(true);
+                syncsBeforeTheTurn.compareAndSet(-1, syncs.get());
                 step.run();
             } finally {
                 writer.unlock();
             }
-        }, RESTART_PAGES);
+        }, RESTART_PAGES, () -> {
+            syncs.incrementAndGet();
+            file.sync();
+        });
         awaitLogOf(RESTART_PAGES * 2);
         int restartsBefore = walRestarts();
 
@@ -111,6 +121,7 @@ class SqliteCheckpointerTest {
             assertThat(result.busy()).isFalse();
             assertThat(result.logPages()).isGreaterThanOrEqualTo(RESTART_PAGES);
             assertThat(result.checkpointedPages()).as("the whole log is in the database file").isEqualTo(result.logPages());
+            assertThat(syncsBeforeTheTurn).as("the file was synced once before the turn, outside it").hasValue(1);
         }
         awaitCommitsBeyond(commits.get() + 20);
         assertThat(walRestarts()).as("the commits after the pass started the log over").isGreaterThan(restartsBefore);
@@ -119,10 +130,11 @@ class SqliteCheckpointerTest {
     @Test
     void aShortLogIsCopiedWithoutTakingTheWritersTurn() throws Exception {
         AtomicBoolean turnTaken = new AtomicBoolean();
+        AtomicInteger syncs = new AtomicInteger();
         SqliteCheckpointer checkpointer = new SqliteCheckpointer(pool, step -> {
             turnTaken.set(true);
             step.run();
-        }, Integer.MAX_VALUE);
+        }, Integer.MAX_VALUE, syncs::incrementAndGet);
         awaitLogOf(RESTART_PAGES);
 
         // A passive checkpoint can meet a commit in progress and report itself blocked; a later pass copies.
@@ -132,6 +144,7 @@ class SqliteCheckpointerTest {
         }
 
         assertThat(turnTaken).isFalse();
+        assertThat(syncs).as("the file is synced only ahead of a turn").hasValue(0);
         assertThat(result.busy()).isFalse();
         assertThat(result.checkpointedPages()).isPositive();
     }
@@ -144,7 +157,7 @@ class SqliteCheckpointerTest {
         SqliteCheckpointer checkpointer = new SqliteCheckpointer(pool, step -> {
             turns.incrementAndGet();
             step.run();
-        }, RESTART_PAGES);
+        }, RESTART_PAGES, null);
         awaitLogOf(RESTART_PAGES * 2);
 
         int passes = 0;
