@@ -33,9 +33,11 @@ import io.trackctl.store.postgres.PostgresPool;
 import io.trackctl.store.redis.RedisConnection;
 import io.trackctl.store.redis.RedisStreamJobQueue;
 import io.trackctl.store.sqlite.SqliteCheckpointer;
+import io.trackctl.store.sqlite.SqliteFileSync;
 import io.trackctl.store.sqlite.SqlitePool;
 import org.flywaydb.core.Flyway;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import io.trackctl.core.sync.SchedulerLock;
@@ -49,21 +51,26 @@ import java.time.Duration;
  */
 public final class TrackctlStore implements AutoCloseable {
 
+    private static final System.Logger LOG = System.getLogger(TrackctlStore.class.getName());
+
     private final Dialect dialect;
     private final HikariDataSource dataSource;
     private final DbClient client;
     private final Db db;
     /** SQLite only: copies the write-ahead log into the database file off the commit path. */
     private final SqliteCheckpointer checkpointer;
+    /** SQLite on a file only: the checkpointer syncs the file through it; released last. */
+    private final SqliteFileSync file;
     private final SqlJobQueue jobs;
 
     private TrackctlStore(Dialect dialect, HikariDataSource dataSource, DbClient client, Db db,
-                          SqliteCheckpointer checkpointer) {
+                          SqliteCheckpointer checkpointer, SqliteFileSync file) {
         this.dialect = dialect;
         this.dataSource = dataSource;
         this.client = client;
         this.db = db;
         this.checkpointer = checkpointer;
+        this.file = file;
         this.jobs = new SqlJobQueue(db);
     }
 
@@ -84,10 +91,13 @@ public final class TrackctlStore implements AutoCloseable {
             case SQLITE -> SqlitePool.configure(config);
             case POSTGRESQL -> PostgresPool.configure(config);
         };
+        // Before the first connection: see SqliteFileSync.
+        SqliteFileSync file = dialect == Dialect.SQLITE ? openFileSync(config) : null;
         HikariDataSource ds;
         try {
             ds = new HikariDataSource(hc);
         } catch (RuntimeException e) {
+            release(file, true);
             throw new StoreException("cannot connect to " + config.redactedUrl() + ": " + rootMessage(e), e);
         }
         try {
@@ -104,14 +114,45 @@ public final class TrackctlStore implements AutoCloseable {
             if (dialect == Dialect.SQLITE) {
                 new SqlTrackingStore(db).catchUpKeywordIndex();
             }
-            SqliteCheckpointer checkpointer = dialect == Dialect.SQLITE ? SqliteCheckpointer.start(config, db::onWritersTurn) : null;
-            return new TrackctlStore(dialect, ds, client, db, checkpointer);
+            SqliteCheckpointer checkpointer = dialect == Dialect.SQLITE ? SqliteCheckpointer.start(config, db::onWritersTurn, file) : null;
+            return new TrackctlStore(dialect, ds, client, db, checkpointer, file);
         } catch (RuntimeException e) {
             ds.close();
+            release(file, true);
             if (e instanceof StoreException) {
                 throw e;
             }
             throw new StoreException("cannot prepare the database " + config.redactedUrl() + ": " + rootMessage(e), e);
+        }
+    }
+
+    /** A handle on the SQLite file, or null (in memory, or when it cannot be opened: the checkpoint then syncs on the writer's turn alone). */
+    private static SqliteFileSync openFileSync(StoreConfig config) {
+        try {
+            return SqliteFileSync.openFor(config);
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.INFO, "cannot open the database file to sync it from the checkpoint thread: {0}", e.toString());
+            return null;
+        }
+    }
+
+    /**
+     * Releases the handle once no connection of this store can still be open; otherwise keeps it
+     * (closing it would drop the locks of those connections).
+     */
+    private static void release(SqliteFileSync file, boolean connectionsClosed) {
+        if (file == null) {
+            return;
+        }
+        if (!connectionsClosed) {
+            LOG.log(System.Logger.Level.WARNING, "a database connection was still in use when the store closed;"
+                    + " the database file's descriptor stays open until the process ends");
+            return;
+        }
+        try {
+            file.close();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "closing the database file handle: {0}", e.toString());
         }
     }
 
@@ -226,18 +267,24 @@ public final class TrackctlStore implements AutoCloseable {
     }
 
     /**
-     * Wakes waiting claims and closes the pool, then the checkpoint thread: its handle on the
-     * database file may be closed only after the pool's connections (see {@code SqliteFileSync}).
+     * Wakes waiting claims, stops the checkpoint thread and closes the pools; then releases the
+     * database file's handle, unless a connection was still in use (the pool does not close those;
+     * see {@link SqliteFileSync}).
      */
     @Override
     public void close() {
         jobs.close();
+        boolean connectionsClosed = false;
         try {
-            dataSource.close();
-        } finally {
             if (checkpointer != null) {
                 checkpointer.close();
             }
+            var poolState = dataSource.getHikariPoolMXBean();
+            connectionsClosed = poolState == null || poolState.getActiveConnections() == 0;
+            dataSource.close();
+            connectionsClosed &= checkpointer == null || checkpointer.stopped();
+        } finally {
+            release(file, connectionsClosed);
         }
     }
 

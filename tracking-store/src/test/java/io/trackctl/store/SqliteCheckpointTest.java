@@ -3,6 +3,7 @@ package io.trackctl.store;
 import io.trackctl.core.model.NewShop;
 import io.trackctl.core.model.NewTrackingNumber;
 import io.trackctl.store.sqlite.SqliteCheckpointer;
+import io.trackctl.store.sqlite.SqliteFileSync;
 import io.trackctl.store.testing.SqliteTestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,6 +42,28 @@ class SqliteCheckpointTest {
     @Test
     void pooledConnectionsLeaveCheckpointsToTheBackgroundThreadUpToTheSafetyNet() throws Exception {
         assertThat(autocheckpoint(store)).isEqualTo(SqliteCheckpointer.SAFETY_NET_PAGES);
+    }
+
+    @Test
+    void aConnectionStillInUseAtCloseKeepsTheFilesDescriptorOpen() throws Exception {
+        // The pool cannot close a connection in use, and closing the descriptor would drop its locks.
+        try (SqliteTestDatabase other = SqliteTestDatabase.create()) {
+            TrackctlStore leaky = TrackctlStore.open(other.config());
+            Connection inUse = leaky.dataSource().getConnection();
+            try {
+                leaky.close();
+                assertThat(SqliteFileSync.handlesOn(other.file())).isEqualTo(1);
+                try (Statement st = inUse.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM shops")) {
+                    assertThat(rs.next()).isTrue();
+                }
+            } finally {
+                inUse.close();
+            }
+        }
+        assertThat(SqliteFileSync.handlesOn(database.file())).as("an orderly close releases it").isEqualTo(1);
+        store.close();
+        assertThat(SqliteFileSync.handlesOn(database.file())).isZero();
+        store = TrackctlStore.open(database.config());
     }
 
     private static int autocheckpoint(TrackctlStore s) throws Exception {

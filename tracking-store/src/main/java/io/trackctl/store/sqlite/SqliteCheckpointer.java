@@ -5,7 +5,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.trackctl.store.StoreConfig;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -38,10 +37,11 @@ import javax.sql.DataSource;
  *
  * <p>SQLite syncs the database file only at the end of a checkpoint that reached the end of the
  * log, which under steady commits is only the one on the writer's turn: that sync would carry
- * every page copied since the last restart, and held the writer 30-50 ms once the database had
- * grown (most of it scattered pages of indexes). So before asking for the turn this thread syncs
- * the file itself, through a descriptor of its own ({@link SqliteFileSync}); the sync on the turn
- * then carries only the pages copied since, and the turn takes about 10 ms.
+ * every page copied since the last restart: under webhook load, once the database had grown, the
+ * turn held the writer 36 ms at the median and up to 118 ms. So before asking for the turn this
+ * thread syncs the file itself, through the store's descriptor of it ({@link SqliteFileSync}),
+ * outside the turn (about 50 ms there); the sync on the turn then carries only the pages copied
+ * since, and the turn took 11 ms at the median.
  *
  * <p>The restart is not guaranteed: a reader still using the old log when the next commit comes
  * (a long query), or another process writing the same file (the CLI beside the server), keeps the
@@ -81,15 +81,16 @@ public final class SqliteCheckpointer implements AutoCloseable {
 
     private final DataSource pool;
     private final WritersTurn writersTurn;
-    /** Null for an in-memory database, and once a sync has failed (the turn then syncs alone). */
+    /**
+     * Null for an in-memory database, when the file could not be opened, and once a sync has
+     * failed (the turn then syncs alone).
+     */
     private volatile FileSync fileSync;
     private final int restartPages;
     private final Thread thread;
     private volatile boolean running = true;
     /** The pool of one connection this thread opened for itself, closed with it; null in tests. */
     private HikariDataSource ownPool;
-    /** The handle behind {@link #fileSync}, closed with this thread after the store's connections; null in tests. */
-    private SqliteFileSync ownFile;
     /** The log's length at the last turn, while no restart has followed it; 0 otherwise. */
     private int lastTurnLog;
     private long backOffNanos;
@@ -107,29 +108,23 @@ public final class SqliteCheckpointer implements AutoCloseable {
     /**
      * Starts checkpointing the SQLite database {@code config} names, on a connection of its own
      * (so that a pool busy with readers never keeps it waiting while it holds the writer's turn);
-     * restarts the log on {@code writersTurn}. Close it after the store's own connections: it
-     * holds a descriptor of the database file (see {@link SqliteFileSync}).
+     * restarts the log on {@code writersTurn}; syncs the file ahead of a turn through
+     * {@code file}, which stays the caller's (null: the turn syncs alone).
      */
-    public static SqliteCheckpointer start(StoreConfig config, WritersTurn writersTurn) {
+    public static SqliteCheckpointer start(StoreConfig config, WritersTurn writersTurn, SqliteFileSync file) {
         HikariConfig hc = SqlitePool.configure(config);
         hc.setMaximumPoolSize(1);
         hc.setPoolName("trackctl-sqlite-checkpoint");
         HikariDataSource own = new HikariDataSource(hc);
-        Path path = SqlitePool.filePath(config.jdbcUrl());
-        SqliteFileSync file = null;
-        if (path != null) {
-            try {
-                file = SqliteFileSync.open(path);
-            } catch (IOException e) {
-                LOG.log(System.Logger.Level.INFO, "cannot open {0} to sync it ahead of the writer''s turn; the turn syncs it alone: {1}",
-                        path, e.toString());
-            }
+        try {
+            SqliteCheckpointer c = new SqliteCheckpointer(own, writersTurn, RESTART_PAGES, file == null ? null : file::sync);
+            c.ownPool = own;
+            c.thread.start();
+            return c;
+        } catch (RuntimeException | Error e) {
+            own.close();
+            throw e;
         }
-        SqliteCheckpointer c = new SqliteCheckpointer(own, writersTurn, RESTART_PAGES, file == null ? null : file::sync);
-        c.ownPool = own;
-        c.ownFile = file;
-        c.thread.start();
-        return c;
     }
 
     /** The statement each pooled connection runs when it opens. */
@@ -184,6 +179,9 @@ public final class SqliteCheckpointer implements AutoCloseable {
         if (!due || last.busy() || now - nextTurnNanos < 0) {
             return last;
         }
+        if (!running) {
+            return last;
+        }
         syncFile();
         Result[] onTurn = new Result[1];
         writersTurn.run(() -> {
@@ -228,7 +226,10 @@ public final class SqliteCheckpointer implements AutoCloseable {
     record Result(boolean busy, int logPages, int checkpointedPages) {
     }
 
-    /** Stops the thread, then closes its connection and its handle on the database file. */
+    /**
+     * Stops the thread, waiting up to 5 seconds, then closes its connection: a connection still in
+     * use by a thread that did not stop in time is left open by the pool ({@link #stopped} says).
+     */
     @Override
     public void close() {
         running = false;
@@ -241,13 +242,11 @@ public final class SqliteCheckpointer implements AutoCloseable {
             if (ownPool != null) {
                 ownPool.close();
             }
-            if (ownFile != null) {
-                try {
-                    ownFile.close();
-                } catch (IOException e) {
-                    LOG.log(System.Logger.Level.DEBUG, "closing the database file handle: {0}", e.toString());
-                }
-            }
         }
+    }
+
+    /** Whether the thread has ended, so that its connection was closed with the pool. */
+    public boolean stopped() {
+        return !thread.isAlive();
     }
 }

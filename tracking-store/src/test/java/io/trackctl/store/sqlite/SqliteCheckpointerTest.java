@@ -103,8 +103,8 @@ class SqliteCheckpointerTest {
                 writer.unlock();
             }
         }, RESTART_PAGES, () -> {
-            syncs.incrementAndGet();
             file.sync();
+            syncs.incrementAndGet();
         });
         awaitLogOf(RESTART_PAGES * 2);
         int restartsBefore = walRestarts();

@@ -37,6 +37,59 @@ class SqliteFileSyncTest {
     }
 
     @Test
+    void hardLinksToOneFileShareTheDescriptor() throws Exception {
+        try (SqliteTestDatabase database = SqliteTestDatabase.create()) {
+            Files.createDirectories(database.file().getParent());
+            Files.write(database.file(), new byte[4096]);
+            var link = Files.createLink(database.file().resolveSibling("linked.db"), database.file());
+
+            try (SqliteFileSync first = SqliteFileSync.open(database.file());
+                 SqliteFileSync second = SqliteFileSync.open(link)) {
+                assertThat(SqliteFileSync.handlesOn(database.file())).isEqualTo(2);
+            }
+            assertThat(SqliteFileSync.handlesOn(link)).isZero();
+        }
+    }
+
+    @Test
+    void anInterruptDoesNotCloseTheDescriptor() throws Exception {
+        try (SqliteTestDatabase database = SqliteTestDatabase.create()) {
+            Files.createDirectories(database.file().getParent());
+            Files.write(database.file(), new byte[4096]);
+            try (SqliteFileSync handle = SqliteFileSync.open(database.file())) {
+                Thread.currentThread().interrupt();
+                try {
+                    handle.sync();
+                } finally {
+                    assertThat(Thread.interrupted()).as("the interrupt is left to its owner").isTrue();
+                }
+                handle.sync();
+            }
+        }
+    }
+
+    @Test
+    void aDescriptorLeftOnADeletedFileIsNotSharedWithTheFileThatReplacesIt() throws Exception {
+        try (SqliteTestDatabase database = SqliteTestDatabase.create()) {
+            Files.createDirectories(database.file().getParent());
+            Files.write(database.file(), new byte[4096]);
+            SqliteFileSync leftOpen = SqliteFileSync.open(database.file());
+            try {
+                Files.delete(database.file());
+                Files.write(database.file(), new byte[4096]);
+                assertThat(SqliteFileSync.handlesOn(database.file())).isZero();
+                try (SqliteFileSync fresh = SqliteFileSync.open(database.file())) {
+                    assertThat(SqliteFileSync.handlesOn(database.file())).isEqualTo(1);
+                    fresh.sync();
+                }
+                assertThat(SqliteFileSync.handlesOn(database.file())).isZero();
+            } finally {
+                leftOpen.close();
+            }
+        }
+    }
+
+    @Test
     void aMissingFileIsAnError() throws Exception {
         try (SqliteTestDatabase database = SqliteTestDatabase.create()) {
             assertThatThrownBy(() -> SqliteFileSync.open(database.file())).isInstanceOf(NoSuchFileException.class);
@@ -53,8 +106,22 @@ class SqliteFileSyncTest {
             first.close();
             assertThat(SqliteFileSync.handlesOn(database.file())).isEqualTo(1);
             assertThat(second.health().up()).isTrue();
+            try (SqliteFileSync third = SqliteFileSync.open(database.file())) {
+                third.sync(); // the shared descriptor is still open
+            }
 
             second.close();
+            assertThat(SqliteFileSync.handlesOn(database.file())).isZero();
+        }
+    }
+
+    @Test
+    void aStoreCreatesTheFileAndTakesItsHandleBeforeConnecting() throws Exception {
+        try (SqliteTestDatabase database = SqliteTestDatabase.create()) {
+            try (TrackctlStore store = TrackctlStore.open(database.config())) {
+                assertThat(SqliteFileSync.handlesOn(database.file())).isEqualTo(1);
+                assertThat(store.health().up()).isTrue();
+            }
             assertThat(SqliteFileSync.handlesOn(database.file())).isZero();
         }
     }
