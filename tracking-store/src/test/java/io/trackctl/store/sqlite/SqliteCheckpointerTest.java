@@ -121,7 +121,8 @@ class SqliteCheckpointerTest {
             assertThat(result.busy()).isFalse();
             assertThat(result.logPages()).isGreaterThanOrEqualTo(RESTART_PAGES);
             assertThat(result.checkpointedPages()).as("the whole log is in the database file").isEqualTo(result.logPages());
-            assertThat(syncsBeforeTheTurn).as("the file was synced once before the turn, outside it").hasValue(1);
+            assertThat(syncsBeforeTheTurn.get()).as("the file was synced before the turn, outside it")
+                    .isBetween(1, SqliteCheckpointer.MAX_SYNC_ROUNDS + 1);
         }
         awaitCommitsBeyond(commits.get() + 20);
         assertThat(walRestarts()).as("the commits after the pass started the log over").isGreaterThan(restartsBefore);
