@@ -19,8 +19,7 @@ class SqliteFileSyncTest {
     @Test
     void handlesOnOneFileShareADescriptorThatTheLastOneCloses() throws Exception {
         try (SqliteTestDatabase database = SqliteTestDatabase.create()) {
-            Files.createDirectories(database.file().getParent());
-            Files.write(database.file(), new byte[4096]);
+            writeFile(database);
             SqliteFileSync first = SqliteFileSync.open(database.file());
             // The same file under another spelling of its path.
             SqliteFileSync second = SqliteFileSync.open(database.file().getParent().resolve(".").resolve(database.file().getFileName()));
@@ -39,8 +38,7 @@ class SqliteFileSyncTest {
     @Test
     void hardLinksToOneFileShareTheDescriptor() throws Exception {
         try (SqliteTestDatabase database = SqliteTestDatabase.create()) {
-            Files.createDirectories(database.file().getParent());
-            Files.write(database.file(), new byte[4096]);
+            writeFile(database);
             var link = Files.createLink(database.file().resolveSibling("linked.db"), database.file());
 
             try (SqliteFileSync first = SqliteFileSync.open(database.file());
@@ -54,8 +52,7 @@ class SqliteFileSyncTest {
     @Test
     void anInterruptDoesNotCloseTheDescriptor() throws Exception {
         try (SqliteTestDatabase database = SqliteTestDatabase.create()) {
-            Files.createDirectories(database.file().getParent());
-            Files.write(database.file(), new byte[4096]);
+            writeFile(database);
             try (SqliteFileSync handle = SqliteFileSync.open(database.file())) {
                 Thread.currentThread().interrupt();
                 try {
@@ -71,8 +68,7 @@ class SqliteFileSyncTest {
     @Test
     void aDescriptorLeftOnADeletedFileIsNotSharedWithTheFileThatReplacesIt() throws Exception {
         try (SqliteTestDatabase database = SqliteTestDatabase.create()) {
-            Files.createDirectories(database.file().getParent());
-            Files.write(database.file(), new byte[4096]);
+            writeFile(database);
             SqliteFileSync leftOpen = SqliteFileSync.open(database.file());
             try {
                 Files.delete(database.file());
@@ -124,5 +120,11 @@ class SqliteFileSyncTest {
             }
             assertThat(SqliteFileSync.handlesOn(database.file())).isZero();
         }
+    }
+
+    /** The database's file, with a page of zeros in it. */
+    private static void writeFile(SqliteTestDatabase database) throws Exception {
+        Files.createDirectories(database.file().getParent());
+        Files.write(database.file(), new byte[4096]);
     }
 }
