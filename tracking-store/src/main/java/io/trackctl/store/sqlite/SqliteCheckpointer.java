@@ -181,10 +181,7 @@ public final class SqliteCheckpointer implements AutoCloseable {
             lastTurnLog = 0;
         }
         boolean due = last.logPages() >= restartPages && (caughtUp || last.logPages() >= 2 * restartPages);
-        if (!due || last.busy() || now - nextTurnNanos < 0) {
-            return last;
-        }
-        if (!running) {
+        if (!due || last.busy() || now - nextTurnNanos < 0 || !running) {
             return last;
         }
         // Sync the file, then copy what arrived during the sync, until little did: the sync on the
