@@ -21,9 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class StoreContractTest {
 
-    private static final String[] TABLES = {"tracking_events", "sync_jobs", "webhook_dedupe_keys",
-        "tracking_webhook_logs", "alerts", "import_row_errors", "import_jobs", "tracking_numbers", "parcels",
-        "orders", "shops"};
+    private static final String[] TABLES = {"tracking_events", "sync_jobs", "tracking_webhook_logs", "alerts",
+        "import_row_errors", "import_jobs", "tracking_numbers", "parcels", "orders", "shops"};
     private static final AtomicInteger SEQ = new AtomicInteger();
 
     protected TestDatabase database;

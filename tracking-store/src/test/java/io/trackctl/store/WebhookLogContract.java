@@ -107,6 +107,15 @@ public abstract class WebhookLogContract extends StoreContractTest {
     }
 
     @Test
+    void aDeliveryWithAKeyButNoNumberIsRefusedWithNothingLogged() {
+        assertThatThrownBy(() -> store.webhooks().recordVerified(delivery(null, "U|LX6|1"), APPLY))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tracking number");
+
+        assertThat(store.webhooks().listDeliveries(new DeliveryQuery(null, null, null, null), PageRequest.FIRST)
+                .total()).isZero();
+    }
+
+    @Test
     void rejectedDeliveriesAndOutcomesAreLoggedAndListedByFilter() {
         NewDelivery bad = new NewDelivery(clock.instant(), "10.0.0.9", SignatureVerdict.INVALID, null, null, null,
                 null, "{\"trunc".getBytes(StandardCharsets.UTF_8), true, "bad signature");

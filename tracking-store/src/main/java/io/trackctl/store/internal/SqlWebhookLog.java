@@ -14,9 +14,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The webhook log and dedupe authority: a verified delivery is logged, its dedupe key claimed and
- * its job enqueued in one transaction, so a 200 answer means the delivery is durable. Deliveries
- * arriving together share that transaction ({@link GroupCommit}): one commit for many pushes.
+ * The webhook log and dedupe authority: a verified delivery is logged claiming its dedupe key, and
+ * its job enqueued, in one transaction, so a 200 answer means the delivery is durable. The claim is
+ * a unique index on the log itself (number, key, claimed); a delivery whose key another row holds is
+ * logged as a duplicate instead. Deliveries arriving together share that transaction
+ * ({@link GroupCommit}): one commit for many pushes.
  */
 public final class SqlWebhookLog implements WebhookLog {
 
@@ -39,17 +41,21 @@ public final class SqlWebhookLog implements WebhookLog {
 
     @Override
     public Ingested recordVerified(NewDelivery delivery, NewJob job) {
+        if (delivery.dedupeKey() != null && delivery.number() == null) {
+            // The claim is unique per (number, key): without the number it would not be unique at all.
+            throw new IllegalArgumentException("a delivery with a dedupe key must name its tracking number");
+        }
         Recorded recorded = group.submit(x -> {
             Instant now = db.now();
-            long id = insert(x, delivery, DeliveryOutcome.ACCEPTED, now);
-            if (delivery.dedupeKey() != null) {
-                long claimed = x.dml("webhook.dedupe-claim", db.params().put("dedupe_key", delivery.dedupeKey())
-                        .put("delivery_id", id).put("now", now));
-                if (claimed == 0) {
-                    x.dml("webhook.set-outcome", db.params().put("id", id).put("outcome", DeliveryOutcome.DUPLICATE)
-                            .put("error", null).put("processed_at", null).put("now", now));
-                    return new Recorded(new Duplicate(id), List.of());
+            long id;
+            if (delivery.dedupeKey() == null) {
+                id = insert(x, delivery, DeliveryOutcome.ACCEPTED, now);
+            } else {
+                Optional<Long> claimed = insertClaiming(x, delivery, now);
+                if (claimed.isEmpty()) {
+                    return new Recorded(new Duplicate(insert(x, delivery, DeliveryOutcome.DUPLICATE, now)), List.of());
                 }
+                id = claimed.get();
             }
             NewJob withRef = new NewJob(job.kind(), job.trigger(), job.trackingId(), id, job.maxAttempts(), job.runAt());
             List<SqlJobQueue.Pending> enqueued = jobs.insert(x, List.of(withRef));
@@ -69,12 +75,22 @@ public final class SqlWebhookLog implements WebhookLog {
         return group.submit(x -> insert(x, delivery, DeliveryOutcome.DUPLICATE, db.now()));
     }
 
+    /** Logs a delivery that claims no dedupe key. */
     private long insert(Db.Exec x, NewDelivery d, DeliveryOutcome outcome, Instant now) {
-        return x.insertReturningId("webhook.insert", db.params().put("received_at", d.receivedAt())
+        return x.insertReturningId("webhook.insert", row(d, outcome, now)).orElseThrow();
+    }
+
+    /** Logs an accepted delivery claiming its dedupe key; empty, with nothing written, when another row holds it. */
+    private Optional<Long> insertClaiming(Db.Exec x, NewDelivery d, Instant now) {
+        return x.insertReturningId("webhook.insert-claiming", row(d, DeliveryOutcome.ACCEPTED, now));
+    }
+
+    private Params row(NewDelivery d, DeliveryOutcome outcome, Instant now) {
+        return db.params().put("received_at", d.receivedAt())
                 .put("remote_address", d.remoteAddress()).put("verdict", d.verdict()).put("event_type", d.eventType())
                 .put("number", d.number()).put("carrier", d.carrier()).put("dedupe_key", d.dedupeKey())
                 .put("outcome", outcome).put("body", d.body()).put("body_truncated", d.bodyTruncated())
-                .put("error", d.error()).put("now", now)).orElseThrow();
+                .put("error", d.error()).put("now", now);
     }
 
     @Override

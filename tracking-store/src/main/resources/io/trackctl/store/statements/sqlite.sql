@@ -401,10 +401,15 @@ VALUES (:received_at, :remote_address, :verdict, :event_type, :number, :carrier,
         :outcome, :body, :body_truncated, :error, :now, :now)
 RETURNING id
 
--- name: webhook.dedupe-claim
-INSERT INTO webhook_dedupe_keys (dedupe_key, delivery_id, created_at, updated_at)
-VALUES (:dedupe_key, :delivery_id, :now, :now)
-ON CONFLICT (dedupe_key) DO NOTHING
+-- The delivery that claims its dedupe key: logged as accepted, or not at all (no row returned)
+-- when another row already holds the claim (webhook_logs_claim_uq; migration V5).
+-- name: webhook.insert-claiming
+INSERT INTO tracking_webhook_logs (received_at, remote_address, verdict, event_type, number, carrier, dedupe_key,
+                                   dedupe_claimed, outcome, body, body_truncated, error, created_at, updated_at)
+VALUES (:received_at, :remote_address, :verdict, :event_type, :number, :carrier, :dedupe_key,
+        1, :outcome, :body, :body_truncated, :error, :now, :now)
+ON CONFLICT (number, dedupe_key, dedupe_claimed) DO NOTHING
+RETURNING id
 
 -- name: webhook.set-outcome
 UPDATE tracking_webhook_logs
