@@ -31,6 +31,23 @@ class JobClaimPlanTest {
     }
 
     @Test
+    void sqliteFindsStaleJobsThroughTheClaimIndexToo() throws Exception {
+        try (SqliteTestDatabase db = SqliteTestDatabase.create(); TrackctlStore store = TrackctlStore.open(db.config());
+             Connection c = store.dataSource().getConnection(); Statement s = c.createStatement()) {
+            String sql = Statements.load(Dialect.SQLITE.statementsResource()).sql("job.stale-runnable")
+                    .replaceAll(":k([1-4])", "'K$1'")
+                    .replace(":max", "8")
+                    .replace(":stale", "'2100-01-01T00:00:00.000Z'");
+            String plan = QueryPlans.of(s, "EXPLAIN QUERY PLAN " + sql);
+
+            // One range per kind slot for pending jobs, one lookup per kind for running ones.
+            assertThat(plan.split("sync_jobs_claim_idx \\(status=\\? AND kind=\\? AND next_attempt_at<\\?\\)", -1))
+                    .hasSize(5);
+            assertThat(plan).contains("sync_jobs_claim_idx (status=? AND kind=?)").doesNotContain("SCAN sync_jobs");
+        }
+    }
+
+    @Test
     void postgresClaimsOneKindThroughTheClaimIndexPastABacklogOfAnother() throws Exception {
         try (PostgresTestDatabase db = PostgresTestDatabase.create();
              TrackctlStore store = TrackctlStore.open(db.config());

@@ -11,6 +11,8 @@ import io.trackctl.core.model.SyncJob;
 import io.trackctl.core.model.SyncJobQuery;
 import io.trackctl.core.port.JobQueue;
 import io.trackctl.core.port.TrackingStore.Created;
+import io.trackctl.store.internal.SqlJobQueue;
+import io.trackctl.store.internal.SqlJobQueue.JobRef;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -58,6 +60,29 @@ public abstract class JobQueueContract extends StoreContractTest {
         assertThat(job.lockedUntil()).isEqualTo(clock.instant().plus(LEASE));
         assertThat(job.attempts()).isEqualTo(1);
         assertThat(again).isEmpty();
+    }
+
+    @Test
+    void staleJobsAreThoseDueAndUntouchedOrWithALeaseThatRanOutOldestFirstOfEveryKind() {
+        SqlJobQueue database = (SqlJobQueue) store.jobs();
+        long pull = database.enqueue(List.of(aJob(JobKind.PULL))).getFirst();
+        clock.advance(Duration.ofSeconds(1));
+        long register = database.enqueue(List.of(aJob(JobKind.REGISTER))).getFirst();
+        clock.advance(Duration.ofSeconds(1));
+        long running = database.enqueue(List.of(aJob(JobKind.IMPORT))).getFirst();
+        database.claim(List.of(JobKind.IMPORT), 1, "gone", Duration.ofSeconds(30), Duration.ZERO);
+        long later = database.enqueue(List.of(new NewJob(JobKind.APPLY_WEBHOOK, JobTrigger.WEBHOOK, null, null, 3,
+                clock.instant().plus(Duration.ofHours(1))))).getFirst();
+
+        List<JobRef> fresh = database.staleRunnable(Duration.ofMinutes(1), 10);
+        clock.advance(Duration.ofMinutes(2));
+        List<JobRef> stale = database.staleRunnable(Duration.ofMinutes(1), 10);
+        List<JobRef> first = database.staleRunnable(Duration.ofMinutes(1), 2);
+
+        assertThat(fresh).isEmpty();
+        assertThat(stale).containsExactly(new JobRef(pull, JobKind.PULL), new JobRef(register, JobKind.REGISTER),
+                new JobRef(running, JobKind.IMPORT)).doesNotContain(new JobRef(later, JobKind.APPLY_WEBHOOK));
+        assertThat(first).extracting(JobRef::id).containsExactly(pull, register);
     }
 
     @Test

@@ -148,7 +148,8 @@ public final class SqlJobQueue implements JobQueue, AutoCloseable {
      * long, or with a lease that ran out that long ago; oldest first.
      */
     public List<JobRef> staleRunnable(Duration idle, int max) {
-        Params p = db.params().put("stale", db.now().minus(idle)).put("max", (long) max);
+        Params p = kindSlots(db.params().put("stale", db.now().minus(idle)).put("max", (long) max),
+                List.of(JobKind.values()));
         return db.read(x -> x.query("job.stale-runnable", p,
                 r -> new JobRef(r.lng("id"), r.enumOf(JobKind.class, "kind"))));
     }
@@ -195,17 +196,23 @@ public final class SqlJobQueue implements JobQueue, AutoCloseable {
         Instant now = db.now();
         Params p = db.params().put("worker", workerId).put("until", now.plus(lease)).put("now", now)
                 .put("max", (long) max);
+        kindSlots(p, kinds);
+        List<SyncJob> jobs = new ArrayList<>(db.tx(x -> x.query("job.claim", p, Mappers::job)));
+        jobs.sort(Comparator.comparing(SyncJob::nextAttemptAt).thenComparing(SyncJob::id));
+        return jobs;
+    }
+
+    /** Binds the kinds to the statement's slots {@code :k1..:k4}; an empty slot matches nothing. */
+    private static Params kindSlots(Params p, Collection<JobKind> kinds) {
         List<JobKind> list = List.copyOf(new java.util.LinkedHashSet<>(kinds));
         if (list.size() > KIND_SLOTS) {
-            // The claim statement has this many kind slots; a kind beyond them would never be claimed.
-            throw new IllegalArgumentException("a claim takes at most " + KIND_SLOTS + " kinds, got " + list);
+            // The statements have this many kind slots; a kind beyond them would never be read.
+            throw new IllegalArgumentException("at most " + KIND_SLOTS + " job kinds fit a statement, got " + list);
         }
         for (int i = 0; i < KIND_SLOTS; i++) {
             p.put("k" + (i + 1), i < list.size() ? list.get(i) : null);
         }
-        List<SyncJob> jobs = new ArrayList<>(db.tx(x -> x.query("job.claim", p, Mappers::job)));
-        jobs.sort(Comparator.comparing(SyncJob::nextAttemptAt).thenComparing(SyncJob::id));
-        return jobs;
+        return p;
     }
 
     @Override

@@ -287,22 +287,22 @@ UPDATE sync_jobs
 SET status = 'RUNNING', locked_by = :worker, locked_until = :until, attempts = attempts + 1, updated_at = :now
 WHERE id IN (SELECT id FROM (
                  SELECT * FROM (SELECT id, next_attempt_at FROM sync_jobs
-                                WHERE status = 'PENDING' AND kind = :k1 AND next_attempt_at <= :now
+                               WHERE status = 'PENDING' AND kind = :k1 AND next_attempt_at <= :now
                                 ORDER BY next_attempt_at, id LIMIT :max
                                 FOR UPDATE SKIP LOCKED) AS p1
                  UNION ALL
                  SELECT * FROM (SELECT id, next_attempt_at FROM sync_jobs
-                                WHERE status = 'PENDING' AND kind = :k2 AND next_attempt_at <= :now
+                               WHERE status = 'PENDING' AND kind = :k2 AND next_attempt_at <= :now
                                 ORDER BY next_attempt_at, id LIMIT :max
                                 FOR UPDATE SKIP LOCKED) AS p2
                  UNION ALL
                  SELECT * FROM (SELECT id, next_attempt_at FROM sync_jobs
-                                WHERE status = 'PENDING' AND kind = :k3 AND next_attempt_at <= :now
+                               WHERE status = 'PENDING' AND kind = :k3 AND next_attempt_at <= :now
                                 ORDER BY next_attempt_at, id LIMIT :max
                                 FOR UPDATE SKIP LOCKED) AS p3
                  UNION ALL
                  SELECT * FROM (SELECT id, next_attempt_at FROM sync_jobs
-                                WHERE status = 'PENDING' AND kind = :k4 AND next_attempt_at <= :now
+                               WHERE status = 'PENDING' AND kind = :k4 AND next_attempt_at <= :now
                                 ORDER BY next_attempt_at, id LIMIT :max
                                 FOR UPDATE SKIP LOCKED) AS p4
                  UNION ALL
@@ -328,11 +328,29 @@ WHERE id IN (SELECT id FROM sync_jobs
 RETURNING *
 
 -- Runnable jobs nobody has touched since :stale: pending and due since then, or with a lease that
--- ran out by then. A queue that hands out job ids elsewhere publishes these again.
+-- ran out by then. A queue that hands out job ids elsewhere publishes these again. Every kind is
+-- in a slot (:k1..:k4), so each is one range of sync_jobs_claim_idx, like job.claim.
 -- name: job.stale-runnable
-SELECT id, kind FROM sync_jobs
-WHERE (status = 'PENDING' AND next_attempt_at <= :stale AND updated_at <= :stale)
-   OR (status = 'RUNNING' AND locked_until <= :stale)
+SELECT id, kind FROM (
+SELECT * FROM (SELECT id, kind, next_attempt_at FROM sync_jobs
+               WHERE status = 'PENDING' AND kind = :k1 AND next_attempt_at <= :stale AND updated_at <= :stale
+               ORDER BY next_attempt_at, id LIMIT :max) AS s1
+UNION ALL
+SELECT * FROM (SELECT id, kind, next_attempt_at FROM sync_jobs
+               WHERE status = 'PENDING' AND kind = :k2 AND next_attempt_at <= :stale AND updated_at <= :stale
+               ORDER BY next_attempt_at, id LIMIT :max) AS s2
+UNION ALL
+SELECT * FROM (SELECT id, kind, next_attempt_at FROM sync_jobs
+               WHERE status = 'PENDING' AND kind = :k3 AND next_attempt_at <= :stale AND updated_at <= :stale
+               ORDER BY next_attempt_at, id LIMIT :max) AS s3
+UNION ALL
+SELECT * FROM (SELECT id, kind, next_attempt_at FROM sync_jobs
+               WHERE status = 'PENDING' AND kind = :k4 AND next_attempt_at <= :stale AND updated_at <= :stale
+               ORDER BY next_attempt_at, id LIMIT :max) AS s4
+UNION ALL
+SELECT * FROM (SELECT id, kind, next_attempt_at FROM sync_jobs
+               WHERE status = 'RUNNING' AND kind IN (:k1, :k2, :k3, :k4) AND locked_until <= :stale
+               ORDER BY next_attempt_at, id LIMIT :max) AS sr) AS stale
 ORDER BY next_attempt_at, id
 LIMIT :max
 
