@@ -9,6 +9,21 @@
 --
 -- A key always carries the number of its delivery (U|number|... or S|number|...), so the number
 -- is never NULL on a claiming row.
+
+-- Every claim must carry over: its delivery logged, with the same key and a number. If one does
+-- not (a row removed or edited by hand), V5 stops here rather than drop a claim it cannot move.
+DO $$
+DECLARE
+    unmatched BIGINT;
+BEGIN
+    SELECT COUNT(*) INTO unmatched
+    FROM webhook_dedupe_keys k LEFT JOIN tracking_webhook_logs l ON l.id = k.delivery_id
+    WHERE l.id IS NULL OR l.number IS NULL OR l.dedupe_key IS DISTINCT FROM k.dedupe_key;
+    IF unmatched > 0 THEN
+        RAISE EXCEPTION 'v5_every_dedupe_claim_names_its_logged_delivery: % claims not carried over', unmatched;
+    END IF;
+END $$;
+
 ALTER TABLE tracking_webhook_logs ADD COLUMN dedupe_claimed SMALLINT;
 
 UPDATE tracking_webhook_logs SET dedupe_claimed = 1

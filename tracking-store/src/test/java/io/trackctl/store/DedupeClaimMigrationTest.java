@@ -26,10 +26,12 @@ import java.sql.Statement;
 import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Migration V5 moves the dedupe claim from its own table onto the log rows: a database written by
- * V4 keeps every key it had claimed, and its earlier deliveries stay listed by number.
+ * V4 keeps every key it had claimed, and its earlier deliveries stay listed by number; a claim it
+ * cannot carry over stops the migration.
  */
 class DedupeClaimMigrationTest {
 
@@ -47,6 +49,44 @@ class DedupeClaimMigrationTest {
     void postgresKeepsTheKeysClaimedBeforeV5() throws Exception {
         try (PostgresTestDatabase db = PostgresTestDatabase.create()) {
             keepsTheKeysClaimedBeforeV5(db, Dialect.POSTGRESQL, "TIMESTAMPTZ '2026-11-01T08:00:00Z'", "FALSE");
+        }
+    }
+
+    @Test
+    void sqliteStopsAtAClaimItCannotCarryOver() throws Exception {
+        try (SqliteTestDatabase db = SqliteTestDatabase.create()) {
+            Files.createDirectories(db.file().getParent());
+            stopsAtAClaimItCannotCarryOver(db, Dialect.SQLITE, "'2026-11-01T08:00:00.000000Z'");
+        }
+    }
+
+    @Test
+    void postgresStopsAtAClaimItCannotCarryOver() throws Exception {
+        try (PostgresTestDatabase db = PostgresTestDatabase.create()) {
+            stopsAtAClaimItCannotCarryOver(db, Dialect.POSTGRESQL, "TIMESTAMPTZ '2026-11-01T08:00:00Z'");
+        }
+    }
+
+    /** A claim whose delivery is not logged (removed by hand): V5 fails and leaves the V4 schema whole. */
+    private static void stopsAtAClaimItCannotCarryOver(TestDatabase db, Dialect dialect, String time)
+            throws SQLException {
+        StoreConfig config = db.config();
+        Flyway.configure().dataSource(config.jdbcUrl(), config.user(), config.password())
+                .locations(dialect.migrationLocation()).target("4").load().migrate();
+        try (Connection c = DriverManager.getConnection(config.jdbcUrl(), config.user(), config.password());
+             Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO webhook_dedupe_keys (dedupe_key, delivery_id, created_at, updated_at) "
+                    + "VALUES ('U|LX1000000009CN|-|1|-', 999, " + time + ", " + time + ")");
+        }
+
+        assertThatThrownBy(() -> TrackctlStore.open(config).close())
+                .hasStackTraceContaining("v5_every_dedupe_claim_names_its_logged_delivery");
+
+        try (Connection c = DriverManager.getConnection(config.jdbcUrl(), config.user(), config.password());
+             Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT COUNT(*) FROM webhook_dedupe_keys")) {
+            r.next();
+            assertThat(r.getLong(1)).as("the claim is still where V4 kept it").isEqualTo(1);
         }
     }
 
