@@ -107,6 +107,17 @@ public abstract class WebhookLogContract extends StoreContractTest {
     }
 
     @Test
+    void aKeyIsClaimedPerTrackingNumber() {
+        Ingested first = store.webhooks().recordVerified(delivery("LX1000000007CN", "U|same|1"), APPLY);
+        Ingested otherNumber = store.webhooks().recordVerified(delivery("LX1000000008CN", "U|same|1"), APPLY);
+        Ingested again = store.webhooks().recordVerified(delivery("LX1000000008CN", "U|same|1"), APPLY);
+
+        assertThat(first).isInstanceOf(Accepted.class);
+        assertThat(otherNumber).isInstanceOf(Accepted.class);
+        assertThat(again).isInstanceOf(Duplicate.class);
+    }
+
+    @Test
     void aDeliveryWithAKeyButNoNumberIsRefusedWithNothingLogged() {
         assertThatThrownBy(() -> store.webhooks().recordVerified(delivery(null, "U|LX6|1"), APPLY))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tracking number");

@@ -24,9 +24,12 @@ public interface WebhookLog {
     }
 
     /**
-     * In one transaction: logs the delivery and, unless its dedupe key was recorded before, claims the
-     * key and enqueues {@code job} (whose refId is set to the new delivery id). Throws
-     * {@link io.trackctl.core.retry.TransientFailureException} when the database cannot take the write.
+     * In one transaction: logs the delivery and, unless its dedupe key was recorded before for the
+     * same tracking number, claims the key and enqueues {@code job} (whose refId is set to the new
+     * delivery id). A key is claimed per number: {@link io.trackctl.core.rules.DedupeKey} starts with
+     * the number, so keys of different numbers never meet. A delivery with a key must name its
+     * number. Throws {@link io.trackctl.core.retry.TransientFailureException} when the database
+     * cannot take the write.
      */
     Ingested recordVerified(NewDelivery delivery, NewJob job);
 
