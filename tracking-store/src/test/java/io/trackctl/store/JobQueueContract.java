@@ -16,6 +16,7 @@ import io.trackctl.store.internal.SqlJobQueue.JobRef;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -65,24 +66,35 @@ public abstract class JobQueueContract extends StoreContractTest {
     @Test
     void staleJobsAreThoseDueAndUntouchedOrWithALeaseThatRanOutOldestFirstOfEveryKind() {
         SqlJobQueue database = (SqlJobQueue) store.jobs();
-        long pull = database.enqueue(List.of(aJob(JobKind.PULL))).getFirst();
-        clock.advance(Duration.ofSeconds(1));
-        long register = database.enqueue(List.of(aJob(JobKind.REGISTER))).getFirst();
-        clock.advance(Duration.ofSeconds(1));
+        Instant start = clock.instant();
+        List<Long> pending = new ArrayList<>();
+        for (JobKind kind : List.of(JobKind.PULL, JobKind.PULL, JobKind.REGISTER, JobKind.APPLY_WEBHOOK)) {
+            pending.add(database.enqueue(List.of(aJob(kind))).getFirst());
+            clock.advance(Duration.ofSeconds(1));
+        }
         long running = database.enqueue(List.of(aJob(JobKind.IMPORT))).getFirst();
         database.claim(List.of(JobKind.IMPORT), 1, "gone", Duration.ofSeconds(30), Duration.ZERO);
-        long later = database.enqueue(List.of(new NewJob(JobKind.APPLY_WEBHOOK, JobTrigger.WEBHOOK, null, null, 3,
+        clock.advance(Duration.ofSeconds(1));
+        pending.add(database.enqueue(List.of(aJob(JobKind.IMPORT))).getFirst());
+        long notDue = database.enqueue(List.of(new NewJob(JobKind.APPLY_WEBHOOK, JobTrigger.WEBHOOK, null, null, 3,
                 clock.instant().plus(Duration.ofHours(1))))).getFirst();
-
         List<JobRef> fresh = database.staleRunnable(Duration.ofMinutes(1), 10);
         clock.advance(Duration.ofMinutes(2));
+        // Due before all the others, but written a moment ago: not stale yet.
+        long touched = database.enqueue(List.of(new NewJob(JobKind.PULL, JobTrigger.MANUAL, null, null, 3,
+                start.minus(Duration.ofMinutes(5))))).getFirst();
+
         List<JobRef> stale = database.staleRunnable(Duration.ofMinutes(1), 10);
-        List<JobRef> first = database.staleRunnable(Duration.ofMinutes(1), 2);
+        List<JobRef> firstTwo = database.staleRunnable(Duration.ofMinutes(1), 2);
 
         assertThat(fresh).isEmpty();
-        assertThat(stale).containsExactly(new JobRef(pull, JobKind.PULL), new JobRef(register, JobKind.REGISTER),
-                new JobRef(running, JobKind.IMPORT)).doesNotContain(new JobRef(later, JobKind.APPLY_WEBHOOK));
-        assertThat(first).extracting(JobRef::id).containsExactly(pull, register);
+        assertThat(stale).as("due and untouched for a minute, or with a lease that ran out, oldest first")
+                .extracting(JobRef::id).containsExactly(pending.get(0), pending.get(1), pending.get(2),
+                        pending.get(3), running, pending.get(4))
+                .doesNotContain(notDue, touched);
+        assertThat(stale).extracting(JobRef::kind).containsExactly(JobKind.PULL, JobKind.PULL, JobKind.REGISTER,
+                JobKind.APPLY_WEBHOOK, JobKind.IMPORT, JobKind.IMPORT);
+        assertThat(firstTwo).extracting(JobRef::id).containsExactly(pending.get(0), pending.get(1));
     }
 
     @Test
