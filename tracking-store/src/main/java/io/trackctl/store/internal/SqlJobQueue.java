@@ -148,6 +148,7 @@ public final class SqlJobQueue implements JobQueue, AutoCloseable {
      * long, or with a lease that ran out that long ago; oldest first.
      */
     public List<JobRef> staleRunnable(Duration idle, int max) {
+        // Every kind takes a slot; a fifth kind would make this throw, and JobQueueContract with it.
         Params p = kindSlots(db.params().put("stale", db.now().minus(idle)).put("max", (long) max),
                 List.of(JobKind.values()));
         return db.read(x -> x.query("job.stale-runnable", p,
