@@ -287,22 +287,22 @@ UPDATE sync_jobs
 SET status = 'RUNNING', locked_by = :worker, locked_until = :until, attempts = attempts + 1, updated_at = :now
 WHERE id IN (SELECT id FROM (
                  SELECT * FROM (SELECT id, next_attempt_at FROM sync_jobs
-                               WHERE status = 'PENDING' AND kind = :k1 AND next_attempt_at <= :now
+                                WHERE status = 'PENDING' AND kind = :k1 AND next_attempt_at <= :now
                                 ORDER BY next_attempt_at, id LIMIT :max
                                 FOR UPDATE SKIP LOCKED) AS p1
                  UNION ALL
                  SELECT * FROM (SELECT id, next_attempt_at FROM sync_jobs
-                               WHERE status = 'PENDING' AND kind = :k2 AND next_attempt_at <= :now
+                                WHERE status = 'PENDING' AND kind = :k2 AND next_attempt_at <= :now
                                 ORDER BY next_attempt_at, id LIMIT :max
                                 FOR UPDATE SKIP LOCKED) AS p2
                  UNION ALL
                  SELECT * FROM (SELECT id, next_attempt_at FROM sync_jobs
-                               WHERE status = 'PENDING' AND kind = :k3 AND next_attempt_at <= :now
+                                WHERE status = 'PENDING' AND kind = :k3 AND next_attempt_at <= :now
                                 ORDER BY next_attempt_at, id LIMIT :max
                                 FOR UPDATE SKIP LOCKED) AS p3
                  UNION ALL
                  SELECT * FROM (SELECT id, next_attempt_at FROM sync_jobs
-                               WHERE status = 'PENDING' AND kind = :k4 AND next_attempt_at <= :now
+                                WHERE status = 'PENDING' AND kind = :k4 AND next_attempt_at <= :now
                                 ORDER BY next_attempt_at, id LIMIT :max
                                 FOR UPDATE SKIP LOCKED) AS p4
                  UNION ALL

@@ -298,25 +298,25 @@ UPDATE sync_jobs
 SET status = 'RUNNING', locked_by = :worker, locked_until = :until, attempts = attempts + 1, updated_at = :now
 WHERE id IN (SELECT id FROM (
                  SELECT * FROM (SELECT id, next_attempt_at FROM sync_jobs
-                               WHERE status = 'PENDING' AND kind = :k1 AND next_attempt_at <= :now
-                               ORDER BY next_attempt_at, id LIMIT :max)
+                                WHERE status = 'PENDING' AND kind = :k1 AND next_attempt_at <= :now
+                                ORDER BY next_attempt_at, id LIMIT :max)
                  UNION ALL
                  SELECT * FROM (SELECT id, next_attempt_at FROM sync_jobs
-                               WHERE status = 'PENDING' AND kind = :k2 AND next_attempt_at <= :now
-                               ORDER BY next_attempt_at, id LIMIT :max)
+                                WHERE status = 'PENDING' AND kind = :k2 AND next_attempt_at <= :now
+                                ORDER BY next_attempt_at, id LIMIT :max)
                  UNION ALL
                  SELECT * FROM (SELECT id, next_attempt_at FROM sync_jobs
-                               WHERE status = 'PENDING' AND kind = :k3 AND next_attempt_at <= :now
-                               ORDER BY next_attempt_at, id LIMIT :max)
+                                WHERE status = 'PENDING' AND kind = :k3 AND next_attempt_at <= :now
+                                ORDER BY next_attempt_at, id LIMIT :max)
                  UNION ALL
                  SELECT * FROM (SELECT id, next_attempt_at FROM sync_jobs
-                               WHERE status = 'PENDING' AND kind = :k4 AND next_attempt_at <= :now
-                               ORDER BY next_attempt_at, id LIMIT :max)
+                                WHERE status = 'PENDING' AND kind = :k4 AND next_attempt_at <= :now
+                                ORDER BY next_attempt_at, id LIMIT :max)
                  UNION ALL
                  SELECT * FROM (SELECT id, next_attempt_at FROM sync_jobs
                                 WHERE status = 'RUNNING' AND locked_until < :now
                                   AND kind IN (:k1, :k2, :k3, :k4)
-                               ORDER BY next_attempt_at, id LIMIT :max))
+                                ORDER BY next_attempt_at, id LIMIT :max))
              ORDER BY next_attempt_at, id
              LIMIT :max)
 RETURNING *
