@@ -71,42 +71,29 @@ class DedupeClaimMigrationTest {
     private static void stopsAtAClaimItCannotCarryOver(TestDatabase db, Dialect dialect, String time)
             throws SQLException {
         StoreConfig config = db.config();
-        Flyway.configure().dataSource(config.jdbcUrl(), config.user(), config.password())
-                .locations(dialect.migrationLocation()).target("4").load().migrate();
-        try (Connection c = DriverManager.getConnection(config.jdbcUrl(), config.user(), config.password());
-             Statement s = c.createStatement()) {
-            s.executeUpdate("INSERT INTO webhook_dedupe_keys (dedupe_key, delivery_id, created_at, updated_at) "
-                    + "VALUES ('U|LX1000000009CN|-|1|-', 999, " + time + ", " + time + ")");
-        }
+        atV4(config, dialect, "INSERT INTO webhook_dedupe_keys (dedupe_key, delivery_id, created_at, updated_at) "
+                + "VALUES ('U|LX1000000009CN|-|1|-', 999, " + time + ", " + time + ")");
 
         assertThatThrownBy(() -> TrackctlStore.open(config).close())
                 .hasStackTraceContaining("v5_every_dedupe_claim_names_its_logged_delivery");
 
-        try (Connection c = DriverManager.getConnection(config.jdbcUrl(), config.user(), config.password());
-             Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT COUNT(*) FROM webhook_dedupe_keys")) {
-            r.next();
-            assertThat(r.getLong(1)).as("the claim is still where V4 kept it").isEqualTo(1);
-        }
+        assertThat(number(config, "SELECT COUNT(*) FROM webhook_dedupe_keys"))
+                .as("the claim is still where V4 kept it").isEqualTo(1);
     }
 
     private static void keepsTheKeysClaimedBeforeV5(TestDatabase db, Dialect dialect, String time, String no)
             throws SQLException {
         StoreConfig config = db.config();
-        Flyway.configure().dataSource(config.jdbcUrl(), config.user(), config.password())
-                .locations(dialect.migrationLocation()).target("4").load().migrate();
-        try (Connection c = DriverManager.getConnection(config.jdbcUrl(), config.user(), config.password());
-             Statement s = c.createStatement()) {
-            // As V4's store wrote them: the accepted delivery with its key in webhook_dedupe_keys, a
-            // duplicate of it logged with the same key but no claim, and a rejected delivery.
-            s.executeUpdate(logRow("'LX1000000001CN'", "'U|LX1000000001CN|-|1|-'", "ACCEPTED", time, no));
-            s.executeUpdate(logRow("'LX1000000001CN'", "'U|LX1000000001CN|-|1|-'", "DUPLICATE", time, no));
-            s.executeUpdate(logRow("NULL", "NULL", "REJECTED", time, no));
-            s.executeUpdate("INSERT INTO webhook_dedupe_keys (dedupe_key, delivery_id, created_at, updated_at) "
-                    + "SELECT dedupe_key, id, created_at, updated_at FROM tracking_webhook_logs "
-                    + "WHERE outcome = 'ACCEPTED'");
-        }
-        long claimedBefore = firstId(config, "ACCEPTED");
+        // As V4's store wrote them: the accepted delivery with its key in webhook_dedupe_keys, a
+        // duplicate of it logged with the same key but no claim, and a rejected delivery.
+        atV4(config, dialect,
+                logRow("'LX1000000001CN'", "'U|LX1000000001CN|-|1|-'", "ACCEPTED", time, no),
+                logRow("'LX1000000001CN'", "'U|LX1000000001CN|-|1|-'", "DUPLICATE", time, no),
+                logRow("NULL", "NULL", "REJECTED", time, no),
+                "INSERT INTO webhook_dedupe_keys (dedupe_key, delivery_id, created_at, updated_at) "
+                        + "SELECT dedupe_key, id, created_at, updated_at FROM tracking_webhook_logs "
+                        + "WHERE outcome = 'ACCEPTED'");
+        long claimedBefore = number(config, "SELECT min(id) FROM tracking_webhook_logs WHERE outcome = 'ACCEPTED'");
 
         try (TrackctlStore store = TrackctlStore.open(config)) {
             assertThat(store.webhooks().recordVerified(delivery("LX1000000001CN", "U|LX1000000001CN|-|1|-"), APPLY))
@@ -126,13 +113,27 @@ class DedupeClaimMigrationTest {
         }
     }
 
-    private static long firstId(StoreConfig config, String outcome) throws SQLException {
-        try (Connection c = DriverManager.getConnection(config.jdbcUrl(), config.user(), config.password());
-             Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT min(id) FROM tracking_webhook_logs WHERE outcome = '" + outcome + "'")) {
+    /** Migrates the database to V4, the schema before the change, and runs {@code statements} on it. */
+    private static void atV4(StoreConfig config, Dialect dialect, String... statements) throws SQLException {
+        Flyway.configure().dataSource(config.jdbcUrl(), config.user(), config.password())
+                .locations(dialect.migrationLocation()).target("4").load().migrate();
+        try (Connection c = connect(config); Statement s = c.createStatement()) {
+            for (String sql : statements) {
+                s.executeUpdate(sql);
+            }
+        }
+    }
+
+    /** The one number a query answers, read outside any store. */
+    private static long number(StoreConfig config, String query) throws SQLException {
+        try (Connection c = connect(config); Statement s = c.createStatement(); ResultSet r = s.executeQuery(query)) {
             r.next();
             return r.getLong(1);
         }
+    }
+
+    private static Connection connect(StoreConfig config) throws SQLException {
+        return DriverManager.getConnection(config.jdbcUrl(), config.user(), config.password());
     }
 
     private static String logRow(String number, String key, String outcome, String time, String no) {
