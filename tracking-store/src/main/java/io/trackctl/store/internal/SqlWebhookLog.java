@@ -10,8 +10,10 @@ import io.trackctl.core.model.WebhookDelivery;
 import io.trackctl.core.port.WebhookLog;
 
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The webhook log and dedupe authority: a verified delivery is logged claiming its dedupe key, and
@@ -21,6 +23,13 @@ import java.util.Optional;
  * ({@link GroupCommit}): one commit for many pushes.
  */
 public final class SqlWebhookLog implements WebhookLog {
+
+    /**
+     * The outcomes webhook_logs_attention_idx holds (migration V7): the ones an operator looks for,
+     * none of them on the path of a push that is accepted and applied.
+     */
+    private static final Set<DeliveryOutcome> ATTENTION =
+            EnumSet.of(DeliveryOutcome.FAILED, DeliveryOutcome.REJECTED, DeliveryOutcome.UNKNOWN_NUMBER);
 
     /** The most deliveries one shared transaction takes. */
     private static final int MAX_GROUP = 64;
@@ -113,6 +122,9 @@ public final class SqlWebhookLog implements WebhookLog {
     public Page<WebhookDelivery> listDeliveries(DeliveryQuery query, PageRequest page) {
         Params p = db.params().put("outcome", query.outcome()).put("number", query.number())
                 .put("received_from", query.receivedFrom()).put("received_to", query.receivedTo());
-        return db.read(x -> x.page("webhook.list", "webhook.count", p, page, Mappers::delivery));
+        String by = query.number() != null ? "-by-number"
+                : ATTENTION.contains(query.outcome()) ? "-attention"
+                : "";
+        return db.read(x -> x.page("webhook.list" + by, "webhook.count" + by, p, page, Mappers::delivery));
     }
 }

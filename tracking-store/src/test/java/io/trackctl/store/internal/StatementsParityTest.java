@@ -26,7 +26,8 @@ class StatementsParityTest {
     void bothDialectsHaveMigrationsOfTheSameVersionsAndNames() throws Exception {
         assertThat(migrations(Dialect.SQLITE)).containsExactly("V1__schema.sql", "V2__carrier_catalogue.sql",
                         "V3__keyword_index_by_statement.sql", "V4__job_claim_by_kind.sql",
-                        "V5__dedupe_claim_on_the_log.sql", "V6__job_indexes_claim_only.sql")
+                        "V5__dedupe_claim_on_the_log.sql", "V6__job_indexes_claim_only.sql",
+                        "V7__webhook_outcome_index_partial.sql")
                 .containsExactlyElementsOf(migrations(Dialect.POSTGRESQL));
     }
 
