@@ -35,6 +35,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -53,7 +54,7 @@ public final class Engine implements AutoCloseable {
     /**
      * Apply jobs one worker claims at once. Each delivery is still applied in a transaction of its
      * own (a long transaction would hold SQLite's single writer while webhook requests wait); the
-     * claim and the success marks are paid once for the lot.
+     * claim, the deliveries' outcomes and the jobs' success marks are paid once for the lot.
      */
     private static final int APPLY_CLAIM = 8;
     private static final Duration REDIS_DEDUPE_TTL = Duration.ofDays(3);
@@ -211,7 +212,6 @@ public final class Engine implements AutoCloseable {
     private static JobRunner runner(Builder b, EngineSettings es, Clock clock) {
         Map<JobKind, JobHandler> handlers = new EnumMap<>(JobKind.class);
         SnapshotApplier applier = b.applier;
-        JobHandler applyEach = JobHandler.each(job -> applier.applyDelivery(job.refId()));
         handlers.put(JobKind.APPLY_WEBHOOK, new JobHandler() {
             @Override
             public int batchSize() {
@@ -220,7 +220,16 @@ public final class Engine implements AutoCloseable {
 
             @Override
             public Map<Long, Throwable> handle(List<io.trackctl.core.model.SyncJob> jobs) {
-                return applyEach.handle(jobs);
+                Map<Long, RuntimeException> byDelivery = applier.applyDeliveries(
+                        jobs.stream().map(io.trackctl.core.model.SyncJob::refId).toList());
+                Map<Long, Throwable> byJob = new HashMap<>();
+                for (io.trackctl.core.model.SyncJob job : jobs) {
+                    RuntimeException failure = byDelivery.get(job.refId());
+                    if (failure != null) {
+                        byJob.put(job.id(), failure);
+                    }
+                }
+                return byJob;
             }
 
             @Override

@@ -1,20 +1,29 @@
 package io.trackctl.store;
 
+import io.trackctl.core.ingest.SnapshotApplier;
 import io.trackctl.core.model.DeliveryOutcome;
 import io.trackctl.core.model.DeliveryQuery;
 import io.trackctl.core.model.JobKind;
 import io.trackctl.core.model.JobTrigger;
 import io.trackctl.core.model.NewDelivery;
 import io.trackctl.core.model.NewJob;
+import io.trackctl.core.model.NewTrackingNumber;
 import io.trackctl.core.model.PageRequest;
 import io.trackctl.core.model.SignatureVerdict;
 import io.trackctl.core.model.SyncJob;
+import io.trackctl.core.model.TrackingNumber;
 import io.trackctl.core.model.WebhookDelivery;
+import io.trackctl.core.port.TrackingStore;
 import io.trackctl.core.port.WebhookLog;
 import io.trackctl.core.port.WebhookLog.Accepted;
 import io.trackctl.core.port.WebhookLog.Duplicate;
 import io.trackctl.core.port.WebhookLog.Ingested;
 import io.trackctl.core.retry.TransientFailureException;
+import io.trackctl.core.snapshot.Snapshot;
+import io.trackctl.core.status.MainStatus;
+import io.trackctl.core.status.SubStatus;
+import io.trackctl.core.testing.TestData;
+import io.trackctl.core.testing.WireJson;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -23,7 +32,9 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -148,6 +159,124 @@ public abstract class WebhookLogContract extends StoreContractTest {
         assertThat(ids(new DeliveryQuery(null, null, later, null))).containsExactly(accepted);
         assertThat(store.webhooks().listDeliveries(new DeliveryQuery(null, null, null, null), PageRequest.of(1, 1))
                 .total()).isEqualTo(2);
+    }
+
+    @Test
+    void everyCombinationOfFiltersListsWhatAFilterOverAllDeliveriesWould() {
+        List<String> numbers = List.of("LX1000000011CN", "LX1000000012CN", "LX1000000013CN");
+        List<Instant> times = new ArrayList<>();
+        int n = 0;
+        for (DeliveryOutcome outcome : DeliveryOutcome.values()) {
+            for (String number : numbers) {
+                times.add(clock.instant());
+                NewDelivery d = delivery(number, "U|" + number + "|" + n++);
+                switch (outcome) {
+                    case DUPLICATE -> store.webhooks().recordDuplicate(d);
+                    case REJECTED -> store.webhooks().recordRejected(d);
+                    default -> {
+                        long id = store.webhooks().recordVerified(d, APPLY).deliveryId();
+                        if (outcome != DeliveryOutcome.ACCEPTED) {
+                            store.webhooks().markOutcome(id, outcome, outcome == DeliveryOutcome.FAILED ? "gave up" : null);
+                        }
+                    }
+                }
+                // Two deliveries share each instant, so the id must break the tie in the order.
+                if (n % 2 == 0) {
+                    clock.advance(Duration.ofSeconds(1));
+                }
+            }
+        }
+        List<WebhookDelivery> all = store.webhooks().listDeliveries(new DeliveryQuery(null, null, null, null),
+                PageRequest.of(1, 100)).items();
+        assertThat(all).hasSize(n).isSortedAccordingTo(
+                Comparator.comparing(WebhookDelivery::receivedAt).thenComparing(WebhookDelivery::id).reversed());
+
+        List<DeliveryOutcome> outcomes = new ArrayList<>(List.of(DeliveryOutcome.values()));
+        outcomes.add(null);
+        List<String> byNumber = new ArrayList<>(numbers);
+        byNumber.add(null);
+        List<Instant> bounds = new ArrayList<>(List.of(times.get(4), times.get(11)));
+        bounds.add(null);
+        for (DeliveryOutcome outcome : outcomes) {
+            for (String number : byNumber) {
+                for (Instant from : bounds) {
+                    for (Instant to : bounds) {
+                        DeliveryQuery q = new DeliveryQuery(outcome, number, from, to);
+                        List<Long> expected = all.stream()
+                                .filter(d -> outcome == null || d.outcome() == outcome)
+                                .filter(d -> number == null || number.equals(d.number()))
+                                .filter(d -> from == null || !d.receivedAt().isBefore(from))
+                                .filter(d -> to == null || d.receivedAt().isBefore(to))
+                                .map(WebhookDelivery::id).toList();
+                        var page = store.webhooks().listDeliveries(q, PageRequest.of(1, 100));
+
+                        assertThat(page.items()).as("%s", q).extracting(WebhookDelivery::id).isEqualTo(expected);
+                        assertThat(page.total()).as("%s", q).isEqualTo(expected.size());
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void outcomesRecordedTogetherEachGetTheirOutcomeAndProcessingTime() {
+        long a = store.webhooks().recordVerified(delivery("LX1000000031CN", "U|LX31|1"), APPLY).deliveryId();
+        long b = store.webhooks().recordVerified(delivery("LX1000000032CN", "U|LX32|1"), APPLY).deliveryId();
+        long untouched = store.webhooks().recordVerified(delivery("LX1000000033CN", "U|LX33|1"), APPLY).deliveryId();
+        clock.advance(Duration.ofSeconds(5));
+
+        store.webhooks().markOutcomes(Map.of(a, DeliveryOutcome.PROCESSED, b, DeliveryOutcome.UNKNOWN_NUMBER));
+
+        WebhookDelivery first = store.webhooks().findDelivery(a).orElseThrow();
+        WebhookDelivery second = store.webhooks().findDelivery(b).orElseThrow();
+        WebhookDelivery third = store.webhooks().findDelivery(untouched).orElseThrow();
+        assertThat(first.outcome()).isEqualTo(DeliveryOutcome.PROCESSED);
+        assertThat(second.outcome()).isEqualTo(DeliveryOutcome.UNKNOWN_NUMBER);
+        assertThat(List.of(first.processedAt(), second.processedAt())).containsOnly(clock.instant());
+        assertThat(third.outcome()).isEqualTo(DeliveryOutcome.ACCEPTED);
+        assertThat(third.processedAt()).isNull();
+    }
+
+    @Test
+    void aBatchOfDeliveriesIsAppliedAndOnlyTheOnesThatFailedAreLeftForAnotherTry() {
+        String known = "LX1000000041CN";
+        TrackingNumber tracking = ((TrackingStore.Created) store.tracking().createTracking(new NewTrackingNumber(
+                aShop().id(), null, null, known, null, null, "api", null, null))).tracking();
+        long applied = logged(known, WireJson.bytes(TestData.anUpdatedPush(inTransit(known))));
+        long unknown = logged("LX1000000042CN", WireJson.bytes(TestData.anUpdatedPush(inTransit("LX1000000042CN"))));
+        long unreadable = logged("LX1000000043CN", "{\"event\":".getBytes(StandardCharsets.UTF_8));
+        long notLogged = unreadable + 1_000;
+        clock.advance(Duration.ofSeconds(5));
+        SnapshotApplier applier = new SnapshotApplier(store.tracking(), store.snapshots(), store.webhooks(), clock);
+
+        Map<Long, RuntimeException> failures = applier.applyDeliveries(List.of(applied, unknown, unreadable, notLogged));
+
+        assertThat(failures).containsOnlyKeys(unreadable, notLogged);
+        assertThat(store.tracking().findTracking(tracking.id()).orElseThrow().state().status().main())
+                .isEqualTo(MainStatus.IN_TRANSIT);
+        assertThat(store.webhooks().findDelivery(applied).orElseThrow())
+                .extracting(WebhookDelivery::outcome, WebhookDelivery::processedAt)
+                .containsExactly(DeliveryOutcome.PROCESSED, clock.instant());
+        assertThat(store.webhooks().findDelivery(unknown).orElseThrow().outcome())
+                .isEqualTo(DeliveryOutcome.UNKNOWN_NUMBER);
+        assertThat(store.webhooks().findDelivery(unreadable).orElseThrow())
+                .extracting(WebhookDelivery::outcome, WebhookDelivery::processedAt)
+                .containsExactly(DeliveryOutcome.ACCEPTED, null);
+    }
+
+    /** Logs an accepted delivery of this body. */
+    private long logged(String number, byte[] body) {
+        NewDelivery d = new NewDelivery(clock.instant(), "127.0.0.1", SignatureVerdict.VALID, "TRACKING_UPDATED", number,
+                3011, "U|" + number + "|1", body, false, null);
+        return store.webhooks().recordVerified(d, APPLY).deliveryId();
+    }
+
+    private static Snapshot inTransit(String number) {
+        return TestData.aSnapshot().number(number).providersHash(11L)
+                .withEvent(TestData.anEvent().at("2024-11-11T09:30:00Z").description("Departed").location("Shenzhen")
+                        .subStatus(SubStatus.IN_TRANSIT_DEPARTURE))
+                .status(MainStatus.IN_TRANSIT, SubStatus.IN_TRANSIT_DEPARTURE)
+                .build();
     }
 
     @Test

@@ -10,7 +10,10 @@ import io.trackctl.core.snapshot.Snapshot;
 import io.trackctl.core.snapshot.SnapshotReader;
 import io.trackctl.core.snapshot.WebhookPayload;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 
 /**
@@ -42,15 +45,49 @@ public final class SnapshotApplier {
     public Outcome applyDelivery(long deliveryId) {
         WebhookDelivery delivery = log.findDelivery(deliveryId)
                 .orElseThrow(() -> new NoSuchElementException("webhook delivery " + deliveryId + " is not logged"));
+        Outcome outcome = apply(delivery);
+        log.markOutcome(deliveryId, outcomeOf(outcome), null);
+        return outcome;
+    }
+
+    /**
+     * Applies logged deliveries one after the other, each snapshot in a transaction of its own as in
+     * {@link #applyDelivery}, then records the outcomes of those that applied together (one write
+     * for the lot). Returns the failures by delivery id: a delivery that is not logged, does not
+     * parse or failed to apply, or all of them when the outcomes could not be recorded. Applying
+     * again is harmless, so a failed delivery may simply be tried again.
+     */
+    public Map<Long, RuntimeException> applyDeliveries(List<Long> deliveryIds) {
+        Map<Long, RuntimeException> failures = new HashMap<>();
+        Map<Long, DeliveryOutcome> outcomes = new LinkedHashMap<>();
+        for (long id : deliveryIds) {
+            try {
+                WebhookDelivery delivery = log.findDelivery(id)
+                        .orElseThrow(() -> new NoSuchElementException("webhook delivery " + id + " is not logged"));
+                outcomes.put(id, outcomeOf(apply(delivery)));
+            } catch (RuntimeException e) {
+                failures.put(id, e);
+            }
+        }
+        try {
+            log.markOutcomes(outcomes);
+        } catch (RuntimeException e) {
+            outcomes.keySet().forEach(id -> failures.put(id, e));
+        }
+        return failures;
+    }
+
+    private Outcome apply(WebhookDelivery delivery) {
         WebhookPayload payload = SnapshotReader.readWebhook(delivery.body());
         Outcome outcome = apply(payload);
         if (outcome.numbersMatched() == 0) {
             LOG.log(System.Logger.Level.INFO, "push for {0} matches no stored tracking number", payload.number());
-            log.markOutcome(deliveryId, DeliveryOutcome.UNKNOWN_NUMBER, null);
-        } else {
-            log.markOutcome(deliveryId, DeliveryOutcome.PROCESSED, null);
         }
         return outcome;
+    }
+
+    private static DeliveryOutcome outcomeOf(Outcome applied) {
+        return applied.numbersMatched() == 0 ? DeliveryOutcome.UNKNOWN_NUMBER : DeliveryOutcome.PROCESSED;
     }
 
     /** Records on the log row that applying a delivery failed for good (the operator may replay it). */

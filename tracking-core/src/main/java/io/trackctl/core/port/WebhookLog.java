@@ -7,6 +7,7 @@ import io.trackctl.core.model.NewJob;
 import io.trackctl.core.model.Page;
 import io.trackctl.core.model.PageRequest;
 import io.trackctl.core.model.WebhookDelivery;
+import java.util.Map;
 import java.util.Optional;
 
 /** The durable log of webhook deliveries ({@code tracking_webhook_logs}) and the dedupe authority. */
@@ -44,6 +45,14 @@ public interface WebhookLog {
     long recordDuplicate(NewDelivery delivery);
 
     void markOutcome(long deliveryId, DeliveryOutcome outcome, String error);
+
+    /**
+     * Records the outcomes of several deliveries, with no error, together where the store can (one
+     * transaction): the marks of a batch of applied deliveries.
+     */
+    default void markOutcomes(Map<Long, DeliveryOutcome> outcomes) {
+        outcomes.forEach((id, outcome) -> markOutcome(id, outcome, null));
+    }
 
     Optional<WebhookDelivery> findDelivery(long id);
 

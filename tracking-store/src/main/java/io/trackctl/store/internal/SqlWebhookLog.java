@@ -12,6 +12,7 @@ import io.trackctl.core.port.WebhookLog;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -105,12 +106,29 @@ public final class SqlWebhookLog implements WebhookLog {
     @Override
     public void markOutcome(long deliveryId, DeliveryOutcome outcome, String error) {
         Instant now = db.now();
+        db.write(x -> x.dml("webhook.set-outcome", outcomeParams(deliveryId, outcome, error, now)));
+    }
+
+    /** One transaction, the statement prepared once: a writer's turn for the lot, not one per delivery. */
+    @Override
+    public void markOutcomes(Map<Long, DeliveryOutcome> outcomes) {
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        Instant now = db.now();
+        db.batch(x -> {
+            outcomes.forEach((id, outcome) -> x.dml("webhook.set-outcome", outcomeParams(id, outcome, null, now)));
+            return null;
+        });
+    }
+
+    private Params outcomeParams(long deliveryId, DeliveryOutcome outcome, String error, Instant now) {
         boolean done = switch (outcome) {
             case PROCESSED, UNKNOWN_NUMBER, FAILED -> true;
             case ACCEPTED, DUPLICATE, REJECTED -> false;
         };
-        db.write(x -> x.dml("webhook.set-outcome", db.params().put("id", deliveryId).put("outcome", outcome)
-                .put("error", error).put("processed_at", done ? now : null).put("now", now)));
+        return db.params().put("id", deliveryId).put("outcome", outcome).put("error", error)
+                .put("processed_at", done ? now : null).put("now", now);
     }
 
     @Override
