@@ -220,11 +220,20 @@ public final class Engine implements AutoCloseable {
 
             @Override
             public Map<Long, Throwable> handle(List<io.trackctl.core.model.SyncJob> jobs) {
-                Map<Long, RuntimeException> byDelivery = applier.applyDeliveries(
-                        jobs.stream().map(io.trackctl.core.model.SyncJob::refId).toList());
                 Map<Long, Throwable> byJob = new HashMap<>();
+                List<Long> deliveries = new ArrayList<>();
                 for (io.trackctl.core.model.SyncJob job : jobs) {
-                    RuntimeException failure = byDelivery.get(job.refId());
+                    if (job.refId() == null) {
+                        byJob.put(job.id(), new IllegalStateException("apply job " + job.id() + " names no delivery"));
+                    } else {
+                        deliveries.add(job.refId());
+                    }
+                }
+                // Two jobs may name one delivery (a replay queued beside a retry): it is applied
+                // once, and both jobs share its result.
+                Map<Long, RuntimeException> byDelivery = applier.applyDeliveries(deliveries);
+                for (io.trackctl.core.model.SyncJob job : jobs) {
+                    RuntimeException failure = job.refId() == null ? null : byDelivery.get(job.refId());
                     if (failure != null) {
                         byJob.put(job.id(), failure);
                     }

@@ -264,6 +264,79 @@ public abstract class WebhookLogContract extends StoreContractTest {
                 .containsExactly(DeliveryOutcome.ACCEPTED, null);
     }
 
+    @Test
+    void aDeliveryNamedTwiceIsAppliedOnceAndOutcomesThatCannotBeRecordedAreTriedAgain() {
+        String number = "LX1000000051CN";
+        store.tracking().createTracking(new NewTrackingNumber(aShop().id(), null, null, number, null, null, "api",
+                null, null));
+        long id = logged(number, WireJson.bytes(TestData.anUpdatedPush(inTransit(number))));
+        List<Long> found = new ArrayList<>();
+        List<Long> marked = new ArrayList<>();
+        WebhookLog recording = new ForwardingLog(store.webhooks()) {
+            @Override
+            public java.util.Optional<WebhookDelivery> findDelivery(long deliveryId) {
+                found.add(deliveryId);
+                return super.findDelivery(deliveryId);
+            }
+
+            @Override
+            public void markOutcomes(Map<Long, DeliveryOutcome> outcomes) {
+                marked.addAll(outcomes.keySet());
+                throw new StoreException("disk full");
+            }
+        };
+        SnapshotApplier applier = new SnapshotApplier(store.tracking(), store.snapshots(), recording, clock);
+
+        Map<Long, RuntimeException> failures = applier.applyDeliveries(List.of(id, id));
+
+        assertThat(found).as("read and applied once").containsExactly(id);
+        assertThat(marked).containsExactly(id);
+        assertThat(failures).containsOnlyKeys(id);
+        assertThat(failures.get(id)).isInstanceOf(TransientFailureException.class).hasMessageContaining("disk full");
+        assertThat(store.webhooks().findDelivery(id).orElseThrow().outcome()).isEqualTo(DeliveryOutcome.ACCEPTED);
+        assertThat(store.events().listEvents(store.tracking().findTrackingByNumber(number).getFirst().id(),
+                PageRequest.FIRST).items()).hasSize(1);
+    }
+
+    /** A log that passes every call to another. */
+    private static class ForwardingLog implements WebhookLog {
+        private final WebhookLog to;
+
+        ForwardingLog(WebhookLog to) {
+            this.to = to;
+        }
+
+        @Override
+        public Ingested recordVerified(NewDelivery delivery, NewJob job) {
+            return to.recordVerified(delivery, job);
+        }
+
+        @Override
+        public long recordRejected(NewDelivery delivery) {
+            return to.recordRejected(delivery);
+        }
+
+        @Override
+        public long recordDuplicate(NewDelivery delivery) {
+            return to.recordDuplicate(delivery);
+        }
+
+        @Override
+        public void markOutcome(long deliveryId, DeliveryOutcome outcome, String error) {
+            to.markOutcome(deliveryId, outcome, error);
+        }
+
+        @Override
+        public java.util.Optional<WebhookDelivery> findDelivery(long id) {
+            return to.findDelivery(id);
+        }
+
+        @Override
+        public io.trackctl.core.model.Page<WebhookDelivery> listDeliveries(DeliveryQuery query, PageRequest page) {
+            return to.listDeliveries(query, page);
+        }
+    }
+
     /** Logs an accepted delivery of this body. */
     private long logged(String number, byte[] body) {
         NewDelivery d = new NewDelivery(clock.instant(), "127.0.0.1", SignatureVerdict.VALID, "TRACKING_UPDATED", number,

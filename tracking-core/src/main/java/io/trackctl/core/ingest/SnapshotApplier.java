@@ -6,12 +6,15 @@ import io.trackctl.core.model.WebhookDelivery;
 import io.trackctl.core.port.SnapshotStore;
 import io.trackctl.core.port.TrackingStore;
 import io.trackctl.core.port.WebhookLog;
+import io.trackctl.core.retry.TransientFailureException;
 import io.trackctl.core.snapshot.Snapshot;
 import io.trackctl.core.snapshot.SnapshotReader;
 import io.trackctl.core.snapshot.WebhookPayload;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -51,16 +54,17 @@ public final class SnapshotApplier {
     }
 
     /**
-     * Applies logged deliveries one after the other, each snapshot in a transaction of its own as in
-     * {@link #applyDelivery}, then records the outcomes of those that applied together (one write
-     * for the lot). Returns the failures by delivery id: a delivery that is not logged, does not
-     * parse or failed to apply, or all of them when the outcomes could not be recorded. Applying
-     * again is harmless, so a failed delivery may simply be tried again.
+     * Applies logged deliveries one after the other (each once, however often it is named), each
+     * snapshot in a transaction of its own as in {@link #applyDelivery}, then records the outcomes
+     * of those that applied together: one write for the lot, so their processing time is the time
+     * of that write. Returns the failures by delivery id: a delivery that is not logged, does not
+     * parse or failed to apply, and all of them when the outcomes could not be recorded (then as a
+     * {@link TransientFailureException}: applying again is harmless, so the lot may be tried again).
      */
-    public Map<Long, RuntimeException> applyDeliveries(List<Long> deliveryIds) {
+    public Map<Long, RuntimeException> applyDeliveries(Collection<Long> deliveryIds) {
         Map<Long, RuntimeException> failures = new HashMap<>();
         Map<Long, DeliveryOutcome> outcomes = new LinkedHashMap<>();
-        for (long id : deliveryIds) {
+        for (Long id : new LinkedHashSet<>(deliveryIds)) {
             try {
                 WebhookDelivery delivery = log.findDelivery(id)
                         .orElseThrow(() -> new NoSuchElementException("webhook delivery " + id + " is not logged"));
@@ -72,7 +76,9 @@ public final class SnapshotApplier {
         try {
             log.markOutcomes(outcomes);
         } catch (RuntimeException e) {
-            outcomes.keySet().forEach(id -> failures.put(id, e));
+            RuntimeException unrecorded = e instanceof TransientFailureException ? e
+                    : new TransientFailureException("applied, but the outcomes were not recorded: " + e.getMessage(), e);
+            outcomes.keySet().forEach(id -> failures.put(id, unrecorded));
         }
         return failures;
     }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The webhook log and dedupe authority: a verified delivery is logged claiming its dedupe key, and
@@ -26,8 +27,8 @@ import java.util.Set;
 public final class SqlWebhookLog implements WebhookLog {
 
     /**
-     * The outcomes webhook_logs_attention_idx holds (migration V7): the ones an operator looks for,
-     * none of them on the path of a push that is accepted and applied.
+     * The outcomes webhook_logs_attention_idx holds (migration V7): the ones an operator looks for.
+     * A push accepted and applied to a stored number never reaches one of them.
      */
     private static final Set<DeliveryOutcome> ATTENTION =
             EnumSet.of(DeliveryOutcome.FAILED, DeliveryOutcome.REJECTED, DeliveryOutcome.UNKNOWN_NUMBER);
@@ -109,7 +110,11 @@ public final class SqlWebhookLog implements WebhookLog {
         db.write(x -> x.dml("webhook.set-outcome", outcomeParams(deliveryId, outcome, error, now)));
     }
 
-    /** One transaction, the statement prepared once: a writer's turn for the lot, not one per delivery. */
+    /**
+     * One transaction, the statement prepared once: a writer's turn for the lot, not one per
+     * delivery. Rows are updated in id order, so that two workers marking overlapping deliveries on
+     * PostgreSQL take their row locks in the same order.
+     */
     @Override
     public void markOutcomes(Map<Long, DeliveryOutcome> outcomes) {
         if (outcomes.isEmpty()) {
@@ -117,7 +122,8 @@ public final class SqlWebhookLog implements WebhookLog {
         }
         Instant now = db.now();
         db.batch(x -> {
-            outcomes.forEach((id, outcome) -> x.dml("webhook.set-outcome", outcomeParams(id, outcome, null, now)));
+            new TreeMap<>(outcomes).forEach((id, outcome) ->
+                    x.dml("webhook.set-outcome", outcomeParams(id, outcome, null, now)));
             return null;
         });
     }
