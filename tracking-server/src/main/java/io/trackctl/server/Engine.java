@@ -243,7 +243,9 @@ public final class Engine implements AutoCloseable {
 
             @Override
             public void gaveUp(io.trackctl.core.model.SyncJob job, String reason) {
-                applier.markFailed(job.refId(), reason);
+                if (job.refId() != null) {
+                    applier.markFailed(job.refId(), reason);
+                }
             }
         });
         handlers.put(JobKind.IMPORT, b.imports.handler());

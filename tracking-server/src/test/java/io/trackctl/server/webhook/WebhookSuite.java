@@ -13,12 +13,15 @@ import io.trackctl.core.model.DeliveryOutcome;
 import io.trackctl.core.model.DeliveryQuery;
 import io.trackctl.core.model.JobKind;
 import io.trackctl.core.model.JobStatus;
+import io.trackctl.core.model.JobTrigger;
+import io.trackctl.core.model.NewJob;
 import io.trackctl.core.model.PageRequest;
 import io.trackctl.core.model.SyncJob;
 import io.trackctl.core.model.SyncJobQuery;
 import io.trackctl.core.model.TrackingEvent;
 import io.trackctl.core.model.TrackingNumber;
 import io.trackctl.core.model.WebhookDelivery;
+import io.trackctl.core.port.JobQueue;
 import io.trackctl.core.port.RateLimiter;
 import io.trackctl.core.port.TrackingGateway;
 import io.trackctl.core.rules.TrackingState;
@@ -349,6 +352,30 @@ abstract class WebhookSuite {
         assertThat(job.attempts()).isEqualTo(3);
         assertThat(tracking(id).state().latestEventAt()).isNotNull();
         assertThat(deliveries(number).getFirst().outcome()).isEqualTo(DeliveryOutcome.PROCESSED);
+    }
+
+    @Test
+    void twoJobsForOneDeliveryBothSucceedAndAJobNamingNoDeliveryFailsAlone() {
+        String number = "UA" + digits(9) + "SG";
+        long id = server.createTracking(newShop(), number);
+        byte[] body = PushHistories.history(new Random(9), number).pushes().getFirst().json();
+        assertAccepted(signed(body));
+        WebhookDelivery d = deliveries(number).getFirst();
+        awaitJob(d.id(), JobStatus.SUCCEEDED);
+        JobQueue queue = server.server().engine().queue();
+        NewJob replay = new NewJob(JobKind.APPLY_WEBHOOK, JobTrigger.MANUAL, null, d.id(), 3, null);
+        NewJob orphan = new NewJob(JobKind.APPLY_WEBHOOK, JobTrigger.MANUAL, null, null, 3, null);
+
+        List<Long> jobs = queue.enqueue(List.of(replay, orphan, replay));
+        queue.signal();
+
+        List<SyncJob> done = Poll.until(WAIT, () -> jobs.stream().map(j -> queue.findJob(j).orElseThrow()).toList(),
+                list -> list.stream().allMatch(j -> j.status() == JobStatus.SUCCEEDED || j.status() == JobStatus.FAILED));
+        assertThat(done).extracting(SyncJob::status)
+                .containsExactly(JobStatus.SUCCEEDED, JobStatus.FAILED, JobStatus.SUCCEEDED);
+        assertThat(done.get(1).lastError()).contains("names no delivery");
+        assertThat(deliveries(number).getFirst().outcome()).isEqualTo(DeliveryOutcome.PROCESSED);
+        assertThat(tracking(id).state().latestEventAt()).isNotNull();
     }
 
     @Test
