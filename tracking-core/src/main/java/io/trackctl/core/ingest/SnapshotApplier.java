@@ -46,9 +46,7 @@ public final class SnapshotApplier {
 
     /** Applies a logged delivery and records its outcome on the log row. */
     public Outcome applyDelivery(long deliveryId) {
-        WebhookDelivery delivery = log.findDelivery(deliveryId)
-                .orElseThrow(() -> new NoSuchElementException("webhook delivery " + deliveryId + " is not logged"));
-        Outcome outcome = apply(delivery);
+        Outcome outcome = applyLogged(deliveryId);
         log.markOutcome(deliveryId, outcomeOf(outcome), null);
         return outcome;
     }
@@ -66,9 +64,7 @@ public final class SnapshotApplier {
         Map<Long, DeliveryOutcome> outcomes = new LinkedHashMap<>();
         for (Long id : new LinkedHashSet<>(deliveryIds)) {
             try {
-                WebhookDelivery delivery = log.findDelivery(id)
-                        .orElseThrow(() -> new NoSuchElementException("webhook delivery " + id + " is not logged"));
-                outcomes.put(id, outcomeOf(apply(delivery)));
+                outcomes.put(id, outcomeOf(applyLogged(id)));
             } catch (RuntimeException e) {
                 failures.put(id, e);
             }
@@ -83,7 +79,10 @@ public final class SnapshotApplier {
         return failures;
     }
 
-    private Outcome apply(WebhookDelivery delivery) {
+    /** Applies a logged delivery's push, leaving its outcome to the caller to record. */
+    private Outcome applyLogged(long deliveryId) {
+        WebhookDelivery delivery = log.findDelivery(deliveryId)
+                .orElseThrow(() -> new NoSuchElementException("webhook delivery " + deliveryId + " is not logged"));
         WebhookPayload payload = SnapshotReader.readWebhook(delivery.body());
         Outcome outcome = apply(payload);
         if (outcome.numbersMatched() == 0) {
