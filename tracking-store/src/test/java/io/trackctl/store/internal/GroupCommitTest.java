@@ -81,7 +81,7 @@ class GroupCommitTest {
             assertThat(results.get(i).get()).isEqualTo(1000L + i);
         }
         assertThat(count()).isEqualTo(callers);
-        assertThat(db.announcedIntake()).as("every announcement withdrawn").isZero();
+        awaitAnnounced(0, "every announcement withdrawn, the writer thread's after its last burst too");
     }
 
     @Test
@@ -149,7 +149,7 @@ class GroupCommitTest {
         }
         assertThat(count()).isEqualTo(others);
         assertThat(values()).doesNotContain(3L);
-        assertThat(db.announcedIntake()).as("every announcement withdrawn, the failed unit's too").isZero();
+        awaitAnnounced(0, "every announcement withdrawn, the failed unit's too");
     }
 
     @Test
@@ -172,6 +172,48 @@ class GroupCommitTest {
         assertThat(count()).isEqualTo(others + 1);
     }
 
+    @Test
+    void afterABurstIntakeStaysAnnouncedUntilTheNextCallerSoOtherWritersHoldBackInTheGap() throws Exception {
+        GroupCommit group = new GroupCommit(db, 64, "test-writer", Duration.ofSeconds(30));
+        List<Future<Long>> burst = inOneBatchBehindAFirstUnit(group, GroupCommit.BURST_BATCH,
+                v -> x -> x.dml("item.insert", db.params().put("v", v)));
+        for (Future<Long> r : burst) {
+            assertThat(r.get()).isEqualTo(1L);
+        }
+        awaitAnnounced(1, "the writer thread lingers after a burst's batch");
+
+        long start = System.nanoTime();
+        long written = db.write(x -> x.dml("item.insert", db.params().put("v", 100)));
+        assertThat(written).isEqualTo(1L);
+        assertThat(Duration.ofNanos(System.nanoTime() - start))
+                .as("another writer held back for its yield, then went").isGreaterThanOrEqualTo(Db.YIELD_TO_INTAKE);
+        assertThat(db.announcedIntake()).as("no caller came, so the writer thread still lingers").isEqualTo(1);
+
+        long next = group.submit(x -> x.dml("item.insert", db.params().put("v", 101)));
+        assertThat(next).isEqualTo(1L);
+        long last = group.submit(x -> x.dml("item.insert", db.params().put("v", 102)));
+        assertThat(last).isEqualTo(1L);
+        awaitAnnounced(0, "a caller ended each linger, and two batches of one are no burst");
+        assertThat(count()).isEqualTo(GroupCommit.BURST_BATCH + 4L);
+    }
+
+    @Test
+    void batchesBelowABurstLeaveNoAnnouncementBehind() throws Exception {
+        GroupCommit group = new GroupCommit(db, 64, "test-writer", Duration.ofSeconds(30));
+        // A batch of one, then one of BURST_BATCH - 2: together one short of a burst.
+        List<Future<Long>> batch = inOneBatchBehindAFirstUnit(group, GroupCommit.BURST_BATCH - 2,
+                v -> x -> x.dml("item.insert", db.params().put("v", v)));
+        for (Future<Long> r : batch) {
+            assertThat(r.get()).isEqualTo(1L);
+        }
+        // A linger would announce within microseconds of the batch and hold for 30 s: watch a while.
+        Instant until = Instant.now().plusMillis(200);
+        while (Instant.now().isBefore(until)) {
+            assertThat(db.announcedIntake()).as("nothing announced after a batch below a burst").isZero();
+            Thread.onSpinWait();
+        }
+    }
+
     /**
      * Submits {@code others} units (values 0..others-1) while a first caller's unit holds the
      * writer thread's transaction open, so that they queue behind it and form one batch together;
@@ -179,7 +221,11 @@ class GroupCommitTest {
      */
     private List<Future<Long>> inOneBatchBehindAFirstUnit(int others, LongFunction<Function<Db.Exec, Long>> unit)
             throws Exception {
-        GroupCommit group = new GroupCommit(db, 64, "test-writer");
+        return inOneBatchBehindAFirstUnit(new GroupCommit(db, 64, "test-writer"), others, unit);
+    }
+
+    private List<Future<Long>> inOneBatchBehindAFirstUnit(GroupCommit group, int others,
+                                                          LongFunction<Function<Db.Exec, Long>> unit) throws Exception {
         CountDownLatch firstInside = new CountDownLatch(1);
         CountDownLatch othersQueued = new CountDownLatch(1);
         List<Future<Long>> results = new ArrayList<>();
@@ -206,6 +252,14 @@ class GroupCommitTest {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
         while (group.waiting() < n) {
             assertThat(Instant.now()).as("callers queued in time").isBefore(deadline);
+            Thread.sleep(1);
+        }
+    }
+
+    private void awaitAnnounced(int n, String what) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while (db.announcedIntake() != n) {
+            assertThat(Instant.now()).as(what).isBefore(deadline);
             Thread.sleep(1);
         }
     }
