@@ -17,7 +17,7 @@ CLI=tracking-cli/target/trackctl.jar
 if [ "${QUICK:-0}" = 1 ]; then
   ROWS=100000; ROUNDS=1; DURATION=5; NUMBERS=10000; JMH="-f 1 -wi 1 -i 2 -r 1 -w 1"
 else
-  ROWS=1000000; ROUNDS=3; DURATION=10; NUMBERS=150000; JMH="-f 1 -wi 2 -i 3 -r 2 -w 1"
+  ROWS=1000000; ROUNDS=3; DURATION=10; NUMBERS=250000; JMH="-f 1 -wi 2 -i 3 -r 2 -w 1"
 fi
 
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
