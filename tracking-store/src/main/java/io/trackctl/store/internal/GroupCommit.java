@@ -34,8 +34,8 @@ import java.util.function.Function;
  * <p>Its units are webhook intake: from {@link #submit} until its unit is done (committed or
  * failed, before its caller is woken), the unit is announced to the SQLite writer
  * ({@link Db#announceIntake}), so other writes of this process hold back for the batch instead of
- * taking turns with it; during a burst, the writer thread keeps intake announced between one
- * batch and the next as well ({@link #lingerForNextBatch}).
+ * taking turns with it; after a burst's batch, the writer thread keeps intake announced until the
+ * next caller queues, for at most {@link #LINGER} ({@link #lingerForNextBatch}).
  */
 final class GroupCommit {
 
@@ -44,9 +44,10 @@ final class GroupCommit {
     /**
      * A batch and the one before it holding this many units together say that pushes arrive faster
      * than the writer commits them one or two at a time: a burst, after which the writer thread
-     * lingers ({@link #lingerForNextBatch}). Under a steady trickle it does not. Under load, small
-     * batches come between large ones (in a measured round a third of them held fewer than 8 units,
-     * at 20 on average), so one batch's size alone would leave the gaps after those open.
+     * lingers ({@link #lingerForNextBatch}). Under a trickle of single pushes it does not. Under
+     * load, small batches come between large ones (in a measured round a third of the batches held
+     * fewer than 8 units, and a batch held 20 on average), so one batch's size alone would leave
+     * the gaps after those open.
      */
     static final int BURST_BATCH = 8;
     /** How long intake stays announced after a burst's batch while the next callers are on their way. */
@@ -174,7 +175,7 @@ final class GroupCommit {
                 boolean burst = batch.size() + lastBatch >= BURST_BATCH;
                 if (burst) {
                     // Held from before this batch's callers withdraw theirs until the next caller
-                    // is queued (lingerForNextBatch).
+                    // is queued or LINGER has passed (lingerForNextBatch).
                     db.announceIntake();
                 }
                 try {
