@@ -11,7 +11,7 @@ import io.trackctl.core.port.WebhookLog;
 import io.trackctl.core.rules.DedupeKey;
 import io.trackctl.core.snapshot.MalformedPayloadException;
 import io.trackctl.core.snapshot.SnapshotReader;
-import io.trackctl.core.snapshot.WebhookPayload;
+import io.trackctl.core.snapshot.WebhookHead;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,15 +71,15 @@ public final class WebhookIngest {
                     "timestamp is missing a valid value or is outside the allowed window of "
                             + timestampWindow.toSeconds() + " s");
         }
-        WebhookPayload payload;
+        WebhookHead head;
         try {
-            payload = SnapshotReader.readWebhook(in.body());
+            head = SnapshotReader.readWebhookHead(in.body());
         } catch (MalformedPayloadException e) {
             return reject(in, SignatureVerdict.VALID, IngestResult.Reason.MALFORMED, e.getMessage());
         }
-        DedupeKey key = DedupeKey.of(payload);
+        DedupeKey key = DedupeKey.of(head);
         NewDelivery delivery = new NewDelivery(in.receivedAt(), in.remoteAddress(), SignatureVerdict.VALID,
-                payload.rawType(), payload.number(), payload.carrier(), key.text(), in.body(), false, null);
+                head.rawType(), head.number(), head.carrier(), key.text(), in.body(), false, null);
         if (seenByFastLayer(key)) {
             return new IngestResult.Duplicate(log.recordDuplicate(delivery));
         }

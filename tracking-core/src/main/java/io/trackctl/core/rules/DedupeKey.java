@@ -1,6 +1,7 @@
 package io.trackctl.core.rules;
 
 import io.trackctl.core.snapshot.Snapshot;
+import io.trackctl.core.snapshot.WebhookHead;
 import io.trackctl.core.snapshot.WebhookPayload;
 import java.util.Objects;
 
@@ -51,6 +52,18 @@ public final class DedupeKey {
         return switch (payload.type()) {
             case TRACKING_STOPPED -> new DedupeKey(true, payload.number(), carrier, NONE, 0, false);
             case TRACKING_UPDATED -> updated(payload.number(), carrier, payload.snapshot());
+            case UNKNOWN -> throw new IllegalArgumentException("no dedupe key for an unknown event type");
+        };
+    }
+
+    /** The key of a push read by {@link io.trackctl.core.snapshot.SnapshotReader#readWebhookHead}: the same as of its payload. */
+    public static DedupeKey of(WebhookHead head) {
+        int carrier = head.carrier() == null ? 0 : head.carrier();
+        Long hash = head.providersHash();
+        return switch (head.type()) {
+            case TRACKING_STOPPED -> new DedupeKey(true, head.number(), carrier, NONE, 0, false);
+            case TRACKING_UPDATED -> new DedupeKey(false, head.number(), carrier, head.latestEventMillis(),
+                    hash == null ? 0 : hash, hash != null);
             case UNKNOWN -> throw new IllegalArgumentException("no dedupe key for an unknown event type");
         };
     }

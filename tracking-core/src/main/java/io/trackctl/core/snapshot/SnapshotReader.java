@@ -49,24 +49,15 @@ public final class SnapshotReader {
     /** Parses a webhook already read as a tree. */
     public static WebhookPayload readWebhook(JsonNode root) {
         if (root == null || !root.isObject()) {
-            throw new MalformedPayloadException("body must be a JSON object with 'event' and 'data'");
+            throw notAnObject();
         }
-        JsonNode event = root.get("event");
-        if (event == null || !event.isTextual() || event.asText().isBlank()) {
-            throw new MalformedPayloadException("'event' is missing");
-        }
-        WebhookEventType type = WebhookEventType.parse(event.asText());
-        if (type == WebhookEventType.UNKNOWN) {
-            throw new MalformedPayloadException("unknown event type '" + clip(event.asText()) + "'");
-        }
+        String rawType = eventText(root.get("event"));
+        WebhookEventType type = eventType(rawType);
         JsonNode data = root.get("data");
         if (data == null || !data.isObject()) {
-            throw new MalformedPayloadException("'data' must be an object");
+            throw dataNotAnObject();
         }
-        String number = text(data.get("number"));
-        if (number == null || number.isBlank()) {
-            throw new MalformedPayloadException("'data.number' is missing");
-        }
+        String number = number(data.get("number"));
         Integer carrier = intOrNull(data.get("carrier"));
         String tag = text(data.get("tag"));
         Snapshot snapshot = null;
@@ -74,7 +65,52 @@ public final class SnapshotReader {
         if (type == WebhookEventType.TRACKING_UPDATED && trackInfo != null && trackInfo.isObject()) {
             snapshot = readTrackInfo(number, carrier, tag, trackInfo);
         }
-        return new WebhookPayload(type, event.asText(), number, carrier, tag, snapshot);
+        return new WebhookPayload(type, rawType, number, carrier, tag, snapshot);
+    }
+
+    /**
+     * Reads only what webhook intake needs of a push (see {@link WebhookHead}), in one pass over the
+     * bytes, without building the snapshot. It refuses a body exactly when {@link #readWebhook(byte[])}
+     * does, with the same message, and for every body both read, the head holds what that method's
+     * payload holds (the dedupe key made of either is the same).
+     */
+    public static WebhookHead readWebhookHead(byte[] body) {
+        return WebhookHeadReader.read(body);
+    }
+
+    // The checks a push must pass, shared with WebhookHeadReader so that both refuse alike.
+
+    static MalformedPayloadException notAnObject() {
+        return new MalformedPayloadException("body must be a JSON object with 'event' and 'data'");
+    }
+
+    static MalformedPayloadException dataNotAnObject() {
+        return new MalformedPayloadException("'data' must be an object");
+    }
+
+    /** The event type as sent; refused when missing, not text, or blank. */
+    static String eventText(JsonNode event) {
+        if (event == null || !event.isTextual() || event.asText().isBlank()) {
+            throw new MalformedPayloadException("'event' is missing");
+        }
+        return event.asText();
+    }
+
+    static WebhookEventType eventType(String rawType) {
+        WebhookEventType type = WebhookEventType.parse(rawType);
+        if (type == WebhookEventType.UNKNOWN) {
+            throw new MalformedPayloadException("unknown event type '" + clip(rawType) + "'");
+        }
+        return type;
+    }
+
+    /** {@code data.number} as text; refused when missing or blank. */
+    static String number(JsonNode n) {
+        String number = text(n);
+        if (number == null || number.isBlank()) {
+            throw new MalformedPayloadException("'data.number' is missing");
+        }
+        return number;
     }
 
     /**
@@ -128,10 +164,7 @@ public final class SnapshotReader {
             return null;
         }
         OffsetDateTime local = offsetDateTime(e.get("time_iso"));
-        Instant utc = instant(e.get("time_utc"));
-        if (utc == null && local != null) {
-            utc = usable(local.toInstant());
-        }
+        Instant utc = eventTime(e.get("time_utc"), local);
         if (utc == null) {
             return null;
         }
@@ -143,6 +176,15 @@ public final class SnapshotReader {
         String rawSub = text(e.get("sub_status"));
         return new SnapshotEvent(utc, local, text(e.get("description")), location, Stage.parse(rawStage), rawStage,
                 SubStatus.parse(rawSub), rawSub, providerKey);
+    }
+
+    /**
+     * An event's time: its {@code time_utc}, or its local time ({@code time_iso}, already read) when
+     * that is missing or unreadable; null when neither gives a usable instant.
+     */
+    static Instant eventTime(JsonNode timeUtc, OffsetDateTime local) {
+        Instant utc = instant(timeUtc);
+        return utc != null || local == null ? utc : usable(local.toInstant());
     }
 
     private static String addressText(JsonNode address) {
