@@ -2,7 +2,7 @@ package io.trackctl.benchmarks;
 
 import io.trackctl.core.ingest.MemoryDedupeCache;
 import io.trackctl.core.rules.DedupeKey;
-import io.trackctl.core.snapshot.WebhookPayload;
+import io.trackctl.core.snapshot.WebhookHead;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -19,17 +19,17 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The in-memory dedupe check (key computation from a parsed push, then the bounded cache) against a
- * bare {@code ConcurrentHashMap.putIfAbsent} of the same keys, in the same run. Pushes come in
- * pairs, a push and its re-push with the same content, as 17TRACK's retries and re-pushes send
- * them; after the first pass over the inputs every check finds its key already there.
+ * The in-memory dedupe check (key computation from a push's head, as webhook intake reads it, then
+ * the bounded cache) against a bare {@code ConcurrentHashMap.putIfAbsent} of the same keys, in the
+ * same run. Pushes come in pairs, a push and its re-push with the same content, as 17TRACK's
+ * retries and re-pushes send them; after the first pass over the inputs every check finds its key
+ * already there.
  *
- * <p>Two sizes of input. With 4,096 pushes the parsed pushes (about 350 B each) stay in the
- * processor's caches, as a push does in the server, where its key is computed microseconds after it
- * was parsed; the map (2,048 keys) stays in cache too, which in the server, holding up to 200,000
- * keys, it need not. With 65,536 the walk over the pushes streams about 23 MB from memory on every
- * pass and evicts the map, while the bare limit's precomputed keys take about a quarter of that.
- * Neither size is the server's exact case; both are reported.
+ * <p>Two sizes of input. With 4,096 pushes the heads stay in the processor's caches, as a push's
+ * does in the server, where its key is computed microseconds after it was read; the map (2,048
+ * keys) stays in cache too, which in the server, holding up to 200,000 keys, it need not. With
+ * 65,536 the walk over the heads streams from memory on every pass and evicts the map. Neither size
+ * is the server's exact case; both are reported.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -43,7 +43,7 @@ public class DedupeBenchmark {
     @Param({"4096", "65536"})
     public int pushCount;
 
-    private WebhookPayload[] pushes;
+    private WebhookHead[] pushes;
     private String[] keys;
     private MemoryDedupeCache cache;
     private ConcurrentHashMap<String, Boolean> bare;
@@ -55,7 +55,7 @@ public class DedupeBenchmark {
         if (Integer.bitCount(pushCount) != 1) {
             throw new IllegalArgumentException("pushCount must be a power of two, not " + pushCount);
         }
-        pushes = Pushes.payloads(pushCount);
+        pushes = Pushes.heads(pushCount);
         keys = new String[pushes.length];
         for (int k = 0; k < pushes.length; k++) {
             keys[k] = DedupeKey.of(pushes[k]).text();
@@ -69,7 +69,7 @@ public class DedupeBenchmark {
     /** Key computation plus the in-memory layer, as the webhook path does it. */
     @Benchmark
     public boolean dedupeCheck() {
-        WebhookPayload p = pushes[i++ & mask];
+        WebhookHead p = pushes[i++ & mask];
         return cache.firstSighting(DedupeKey.of(p));
     }
 

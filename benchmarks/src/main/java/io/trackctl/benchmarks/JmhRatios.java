@@ -73,6 +73,7 @@ public final class JmhRatios {
                     sa.min() / sb.max(), sa.max() / sb.min(), sa.format("%.1f"), p.unit(), sb.format("%.1f"), target, pass);
         }
         absolute(scores, "SnapshotParseBenchmark.parseSnapshot", "snapshot parse, 12 KB fixture (per parse)");
+        absolute(scores, "SnapshotParseBenchmark.readHead", "push head read by intake, same fixture (per read)");
         absolute(scores, "SnapshotParseBenchmark.statusMapping", "status mapping (per mapping)");
     }
 

@@ -4,6 +4,7 @@ import io.trackctl.core.snapshot.ProviderTrack;
 import io.trackctl.core.snapshot.Snapshot;
 import io.trackctl.core.snapshot.SnapshotEvent;
 import io.trackctl.core.snapshot.WebhookEventType;
+import io.trackctl.core.snapshot.WebhookHead;
 import io.trackctl.core.snapshot.WebhookPayload;
 import io.trackctl.core.status.Stage;
 import io.trackctl.core.status.SubStatus;
@@ -32,6 +33,18 @@ final class Pushes {
                     TrackStatus.parse("InTransit", "InTransit_Arrival"), e,
                     List.of(new ProviderTrack(21051, "USPS", "US", (long) n, t, List.of(e))), (long) (n * 31 + 7));
             out[i] = new WebhookPayload(WebhookEventType.TRACKING_UPDATED, "TRACKING_UPDATED", s.number(), 21051, null, s);
+        }
+        return out;
+    }
+
+    /** The heads intake reads of {@link #payloads}: what the webhook path makes its dedupe keys from. */
+    static WebhookHead[] heads(int count) {
+        WebhookPayload[] payloads = payloads(count);
+        WebhookHead[] out = new WebhookHead[count];
+        for (int i = 0; i < count; i++) {
+            WebhookPayload p = payloads[i];
+            out[i] = new WebhookHead(p.type(), p.rawType(), p.number(), p.carrier(), p.snapshot().latestEventMillis(),
+                    p.snapshot().providersHash());
         }
         return out;
     }
