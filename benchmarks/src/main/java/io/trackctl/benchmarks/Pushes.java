@@ -37,7 +37,10 @@ final class Pushes {
         return out;
     }
 
-    /** The heads intake reads of {@link #payloads}: what the webhook path makes its dedupe keys from. */
+    /**
+     * The heads of {@link #payloads}, as {@code SnapshotReader.readWebhookHead} gives them for their
+     * pushes: what webhook intake makes its dedupe keys from.
+     */
     static WebhookHead[] heads(int count) {
         WebhookPayload[] payloads = payloads(count);
         WebhookHead[] out = new WebhookHead[count];

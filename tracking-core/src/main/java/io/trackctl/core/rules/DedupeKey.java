@@ -1,6 +1,7 @@
 package io.trackctl.core.rules;
 
 import io.trackctl.core.snapshot.Snapshot;
+import io.trackctl.core.snapshot.WebhookEventType;
 import io.trackctl.core.snapshot.WebhookHead;
 import io.trackctl.core.snapshot.WebhookPayload;
 import java.util.Objects;
@@ -48,33 +49,29 @@ public final class DedupeKey {
     }
 
     public static DedupeKey of(WebhookPayload payload) {
-        int carrier = payload.carrier() == null ? 0 : payload.carrier();
-        return switch (payload.type()) {
-            case TRACKING_STOPPED -> new DedupeKey(true, payload.number(), carrier, NONE, 0, false);
-            case TRACKING_UPDATED -> updated(payload.number(), carrier, payload.snapshot());
-            case UNKNOWN -> throw new IllegalArgumentException("no dedupe key for an unknown event type");
-        };
+        Snapshot snapshot = payload.snapshot();
+        return of(payload.type(), payload.number(), payload.carrier(),
+                snapshot == null ? NONE : snapshot.latestEventMillis(), snapshot == null ? null : snapshot.providersHash());
     }
 
     /** The key of a push read by {@link io.trackctl.core.snapshot.SnapshotReader#readWebhookHead}: the same as of its payload. */
     public static DedupeKey of(WebhookHead head) {
-        int carrier = head.carrier() == null ? 0 : head.carrier();
-        Long hash = head.providersHash();
-        return switch (head.type()) {
-            case TRACKING_STOPPED -> new DedupeKey(true, head.number(), carrier, NONE, 0, false);
-            case TRACKING_UPDATED -> new DedupeKey(false, head.number(), carrier, head.latestEventMillis(),
-                    hash == null ? 0 : hash, hash != null);
-            case UNKNOWN -> throw new IllegalArgumentException("no dedupe key for an unknown event type");
-        };
+        return of(head.type(), head.number(), head.carrier(), head.latestEventMillis(), head.providersHash());
     }
 
-    private static DedupeKey updated(String number, int carrier, Snapshot snapshot) {
-        if (snapshot == null) {
-            return new DedupeKey(false, number, carrier, NONE, 0, false);
-        }
-        Long hash = snapshot.providersHash();
-        return new DedupeKey(false, number, carrier, snapshot.latestEventMillis(), hash == null ? 0 : hash,
-                hash != null);
+    /**
+     * @param latestEventMillis {@link #NONE} when the push carries no snapshot
+     * @param providersHash null when the push carries no snapshot or the snapshot no hash
+     */
+    private static DedupeKey of(WebhookEventType type, String number, Integer carrierKey, long latestEventMillis,
+                                Long providersHash) {
+        int carrier = carrierKey == null ? 0 : carrierKey;
+        return switch (type) {
+            case TRACKING_STOPPED -> new DedupeKey(true, number, carrier, NONE, 0, false);
+            case TRACKING_UPDATED -> new DedupeKey(false, number, carrier, latestEventMillis,
+                    providersHash == null ? 0 : providersHash, providersHash != null);
+            case UNKNOWN -> throw new IllegalArgumentException("no dedupe key for an unknown event type");
+        };
     }
 
     /** The stored form: {@code U|NUMBER|carrier|millis|hash} or {@code S|NUMBER|carrier}, "-" for absent parts. */

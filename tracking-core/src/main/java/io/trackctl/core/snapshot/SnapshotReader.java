@@ -25,6 +25,12 @@ import java.util.List;
  */
 public final class SnapshotReader {
 
+    /**
+     * Left at Jackson's defaults otherwise, which {@link WebhookHeadReader} relies on to read as the
+     * tree does (checked in {@code WebhookHeadProperties}): content after the first value is
+     * ignored, a key given twice keeps its last value without an error, and a null value is kept
+     * as a null node.
+     */
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
@@ -164,7 +170,7 @@ public final class SnapshotReader {
             return null;
         }
         OffsetDateTime local = offsetDateTime(e.get("time_iso"));
-        Instant utc = eventTime(e.get("time_utc"), local);
+        Instant utc = eventTime(e.get("time_utc"), e.get("time_iso"));
         if (utc == null) {
             return null;
         }
@@ -179,12 +185,17 @@ public final class SnapshotReader {
     }
 
     /**
-     * An event's time: its {@code time_utc}, or its local time ({@code time_iso}, already read) when
-     * that is missing or unreadable; null when neither gives a usable instant.
+     * An event's time: its {@code time_utc}, or its local time ({@code time_iso}) when that is
+     * missing or unreadable; null when neither gives a usable instant. The local time is read only
+     * when it is needed.
      */
-    static Instant eventTime(JsonNode timeUtc, OffsetDateTime local) {
+    static Instant eventTime(JsonNode timeUtc, JsonNode timeIso) {
         Instant utc = instant(timeUtc);
-        return utc != null || local == null ? utc : usable(local.toInstant());
+        if (utc != null) {
+            return utc;
+        }
+        OffsetDateTime local = offsetDateTime(timeIso);
+        return local == null ? null : usable(local.toInstant());
     }
 
     private static String addressText(JsonNode address) {

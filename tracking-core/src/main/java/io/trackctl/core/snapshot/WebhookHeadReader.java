@@ -9,10 +9,10 @@ import java.time.Instant;
 /**
  * Reads a push's {@link WebhookHead} in one pass of a streaming parser. Reading the whole push
  * into a tree and a snapshot (every event's texts and both of its times) was two thirds of what
- * intake itself spent on a request thread; the head needs the event type, the number, the carrier,
- * one time per event and the providers hash, and steps over the rest without decoding it. The
- * scan of the bytes remains: on the 12 KB fixture the head takes about two thirds of the time of
- * the whole read (benchmarks/RESULTS.md).
+ * webhook intake itself spent on a request thread; the head needs the event type, the number, the
+ * carrier, one time per event and the providers hash, and steps over the rest without decoding
+ * it. The scan of the bytes remains: on the 12 KB fixture the head takes about 70 % of the time of
+ * the whole read (benchmarks/RESULTS.md, item 14).
  *
  * <p>It reads as {@link SnapshotReader#readWebhook(byte[])} does, which {@code
  * WebhookHeadProperties} checks on generated and damaged bodies:
@@ -24,15 +24,32 @@ import java.time.Instant;
  *       refused as such whatever else is wrong with it, and what follows that value is ignored;</li>
  *   <li>the checks run in the same order, through the same methods.</li>
  * </ul>
+ * One limit is checked only on text that is decoded: the longest string Jackson reads. A body that
+ * could hold a string past it is read whole, so that it is refused as the tree refuses it.
  */
 final class WebhookHeadReader {
 
+    /** The longest string the shared mapper decodes; a skipped string is not held to it. */
+    private static final int MAX_STRING_LENGTH =
+            SnapshotReader.mapper().getFactory().streamReadConstraints().getMaxStringLength();
+
     private WebhookHeadReader() {
+    }
+
+    /** The head of a push read whole. */
+    private static WebhookHead head(WebhookPayload p) {
+        Snapshot s = p.snapshot();
+        return new WebhookHead(p.type(), p.rawType(), p.number(), p.carrier(),
+                s == null ? Snapshot.NO_EVENT : s.latestEventMillis(), s == null ? null : s.providersHash());
     }
 
     static WebhookHead read(byte[] body) {
         if (body == null || body.length == 0) {
             throw new MalformedPayloadException("body is empty");
+        }
+        if (body.length > MAX_STRING_LENGTH) {
+            // No encoding Jackson reads decodes n bytes to more than n characters.
+            return head(SnapshotReader.readWebhook(body));
         }
         Root root;
         try (JsonParser p = SnapshotReader.mapper().createParser(body)) {
@@ -43,7 +60,7 @@ final class WebhookHeadReader {
         return root.head();
     }
 
-    /** The top-level object; null when the body's first value is anything else. */
+    /** What the top-level object holds, read before any check. */
     private record Root(JsonNode event, Data data) {
 
         WebhookHead head() {
@@ -145,26 +162,35 @@ final class WebhookHeadReader {
             JsonToken value = p.nextToken();
             switch (name) {
                 case "providers_hash" -> t.providersHash = p.readValueAsTree();
-                case "providers" -> t.providersNewest = value == JsonToken.START_ARRAY ? newestOf(p, true) : skipped(p);
+                case "providers" -> t.providersNewest = value == JsonToken.START_ARRAY ? providersNewest(p) : skipped(p);
                 default -> p.skipChildren();
             }
         }
     }
 
-    /**
-     * The newest event time in an array the parser is at the start of: of providers (each an
-     * object whose {@code events} array holds events), or of events.
-     */
-    private static Instant newestOf(JsonParser p, boolean providers) throws IOException {
+    /** The newest event time of the providers array the parser is at the start of. */
+    private static Instant providersNewest(JsonParser p) throws IOException {
         Instant newest = null;
         JsonToken element;
         while ((element = p.nextToken()) != JsonToken.END_ARRAY && element != null) {
-            if (element != JsonToken.START_OBJECT) {
-                p.skipChildren();
-            } else if (providers) {
+            if (element == JsonToken.START_OBJECT) {
                 newest = newer(newest, providerNewest(p));
             } else {
+                p.skipChildren();
+            }
+        }
+        return newest;
+    }
+
+    /** The newest event time of the events array the parser is at the start of. */
+    private static Instant eventsNewest(JsonParser p) throws IOException {
+        Instant newest = null;
+        JsonToken element;
+        while ((element = p.nextToken()) != JsonToken.END_ARRAY && element != null) {
+            if (element == JsonToken.START_OBJECT) {
                 newest = newer(newest, eventTime(p));
+            } else {
+                p.skipChildren();
             }
         }
         return newest;
@@ -176,7 +202,7 @@ final class WebhookHeadReader {
             String name = p.currentName();
             JsonToken value = p.nextToken();
             if (name.equals("events")) {
-                newest = value == JsonToken.START_ARRAY ? newestOf(p, false) : skipped(p);
+                newest = value == JsonToken.START_ARRAY ? eventsNewest(p) : skipped(p);
             } else {
                 p.skipChildren();
             }
@@ -197,9 +223,7 @@ final class WebhookHeadReader {
                 default -> p.skipChildren();
             }
         }
-        Instant time = SnapshotReader.instant(utc);
-        // The local time is read only when it is needed: for most events time_utc is enough.
-        return time != null || local == null ? time : SnapshotReader.eventTime(null, SnapshotReader.offsetDateTime(local));
+        return SnapshotReader.eventTime(utc, local);
     }
 
     /** Skips a value of the wrong kind, which counts as missing. */

@@ -58,7 +58,13 @@ class WebhookHeadProperties {
     }
 
     private static void assertReadAlike(byte[] body) {
-        assertThat(head(body)).as("head of %s", new String(body, StandardCharsets.UTF_8)).isEqualTo(whole(body));
+        String head = head(body);
+        String text = body.length > 2000 ? body.length + " bytes" : new String(body, StandardCharsets.UTF_8);
+        assertThat(head).as("head of %s", text).doesNotStartWith("failed").isEqualTo(whole(body));
+    }
+
+    private static void assertReadAlike(String body) {
+        assertReadAlike(body.getBytes(StandardCharsets.UTF_8));
     }
 
     @Example
@@ -79,6 +85,47 @@ class WebhookHeadProperties {
             assertReadAlike(body.getBytes(StandardCharsets.UTF_8));
         }
         assertThat(head(new byte[0])).isEqualTo("refused: body is empty");
+    }
+
+    /** Text the streaming parser decodes lazily or not at all: root strings, escapes, bytes that are not UTF-8. */
+    @Example
+    void textDecodedLazilyIsCheckedAlike() {
+        for (String body : List.of("\"push", "\"pu\\qsh\"", "[\"\\q\"]", "12x", "\uFEFF", "\uFEFF{}",
+                "{\"\\u0065vent\":\"TRACKING_STOPPED\",\"d\\u0061ta\":{\"number\":\"A1\"}}",
+                "{\"event\":\"TRACKING_STOPPED\",\"data\":{\"number\":\"A1\",\"x\":\"\\uD800\"}}")) {
+            assertReadAlike(body);
+        }
+        byte[] badUtf8 = {'"', (byte) 0xC3, '(', '"'};
+        assertReadAlike(badUtf8);
+        byte[] badUtf8InObject = "{\"event\":\"TRACKING_STOPPED\",\"data\":{\"number\":\"A1\",\"x\":\"?\"}}"
+                .getBytes(StandardCharsets.UTF_8);
+        badUtf8InObject[badUtf8InObject.length - 4] = (byte) 0xE4;
+        assertReadAlike(badUtf8InObject);
+    }
+
+    /**
+     * What the shared mapper's defaults decide (SnapshotReader.MAPPER): a key given twice keeps its
+     * last value, a null value counts as given, content after the first value is ignored.
+     */
+    @Example
+    void duplicateKeysNullsAndTrailingContentReadAlike() {
+        assertReadAlike("{\"event\":\"TRACKING_STOPPED\",\"event\":null,\"data\":{\"number\":\"A1\"}}");
+        assertReadAlike("{\"event\":null,\"event\":\"TRACKING_STOPPED\",\"data\":{\"number\":\"A1\"}}");
+        assertReadAlike("{\"event\":\"TRACKING_STOPPED\",\"data\":{\"number\":\"A1\"},\"data\":null}");
+        assertReadAlike("{\"event\":\"TRACKING_STOPPED\",\"data\":{\"number\":\"A1\"}} ]] not json");
+        assertThat(head("{\"event\":\"TRACKING_STOPPED\",\"event\":null,\"data\":{\"number\":\"A1\"}}"
+                .getBytes(StandardCharsets.UTF_8))).isEqualTo("refused: 'event' is missing");
+    }
+
+    /** A string longer than Jackson decodes is refused by the tree; the head, which skips it, must refuse too. */
+    @Example
+    void aStringPastTheParsersLimitIsRefusedAlike() {
+        int limit = SnapshotReader.mapper().getFactory().streamReadConstraints().getMaxStringLength();
+        String pad = "A".repeat(limit + 1);
+        String inUnknownField = "{\"event\":\"TRACKING_STOPPED\",\"data\":{\"number\":\"A1\",\"pad\":\"" + pad + "\"}}";
+        assertThat(head(inUnknownField.getBytes(StandardCharsets.UTF_8))).isEqualTo("refused: body is not valid JSON");
+        assertReadAlike(inUnknownField);
+        assertReadAlike("[\"" + pad + "\"]");
     }
 
     /** Pushes as 17TRACK sends them, over generated parcel histories. */
