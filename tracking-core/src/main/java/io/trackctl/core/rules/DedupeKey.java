@@ -50,11 +50,15 @@ public final class DedupeKey {
 
     public static DedupeKey of(WebhookPayload payload) {
         Snapshot snapshot = payload.snapshot();
-        return of(payload.type(), payload.number(), payload.carrier(),
-                snapshot == null ? NONE : snapshot.latestEventMillis(), snapshot == null ? null : snapshot.providersHash());
+        long latest = snapshot == null ? NONE : snapshot.latestEventMillis();
+        return of(payload.type(), payload.number(), payload.carrier(), latest,
+                snapshot == null ? null : snapshot.providersHash());
     }
 
-    /** The key of a push read by {@link io.trackctl.core.snapshot.SnapshotReader#readWebhookHead}: the same as of its payload. */
+    /**
+     * The key of a push read by {@link io.trackctl.core.snapshot.SnapshotReader#readWebhookHead}: the
+     * same as of its payload.
+     */
     public static DedupeKey of(WebhookHead head) {
         return of(head.type(), head.number(), head.carrier(), head.latestEventMillis(), head.providersHash());
     }

@@ -162,33 +162,29 @@ final class WebhookHeadReader {
             JsonToken value = p.nextToken();
             switch (name) {
                 case "providers_hash" -> t.providersHash = p.readValueAsTree();
-                case "providers" -> t.providersNewest = value == JsonToken.START_ARRAY ? providersNewest(p) : skipped(p);
+                case "providers" -> t.providersNewest = value == JsonToken.START_ARRAY
+                        ? newestOf(p, WebhookHeadReader::providerNewest) : skipped(p);
                 default -> p.skipChildren();
             }
         }
     }
 
-    /** The newest event time of the providers array the parser is at the start of. */
-    private static Instant providersNewest(JsonParser p) throws IOException {
-        Instant newest = null;
-        JsonToken element;
-        while ((element = p.nextToken()) != JsonToken.END_ARRAY && element != null) {
-            if (element == JsonToken.START_OBJECT) {
-                newest = newer(newest, providerNewest(p));
-            } else {
-                p.skipChildren();
-            }
-        }
-        return newest;
+    /** Reads the object the parser is at the start of, to its end, into a time (or null). */
+    @FunctionalInterface
+    private interface ObjectTime {
+        Instant read(JsonParser p) throws IOException;
     }
 
-    /** The newest event time of the events array the parser is at the start of. */
-    private static Instant eventsNewest(JsonParser p) throws IOException {
+    /**
+     * The newest time {@code element} reads of the objects in the array the parser is at the start
+     * of (providers, or the events of one); an element that is not an object counts for nothing.
+     */
+    private static Instant newestOf(JsonParser p, ObjectTime element) throws IOException {
         Instant newest = null;
-        JsonToken element;
-        while ((element = p.nextToken()) != JsonToken.END_ARRAY && element != null) {
-            if (element == JsonToken.START_OBJECT) {
-                newest = newer(newest, eventTime(p));
+        JsonToken token;
+        while ((token = p.nextToken()) != JsonToken.END_ARRAY && token != null) {
+            if (token == JsonToken.START_OBJECT) {
+                newest = newer(newest, element.read(p));
             } else {
                 p.skipChildren();
             }
@@ -202,7 +198,7 @@ final class WebhookHeadReader {
             String name = p.currentName();
             JsonToken value = p.nextToken();
             if (name.equals("events")) {
-                newest = value == JsonToken.START_ARRAY ? eventsNewest(p) : skipped(p);
+                newest = value == JsonToken.START_ARRAY ? newestOf(p, WebhookHeadReader::eventTime) : skipped(p);
             } else {
                 p.skipChildren();
             }
