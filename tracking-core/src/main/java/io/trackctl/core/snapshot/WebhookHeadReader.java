@@ -72,10 +72,12 @@ final class WebhookHeadReader {
             String number = SnapshotReader.number(data.number);
             Integer carrier = SnapshotReader.intOrNull(data.carrier);
             TrackInfo info = type == WebhookEventType.TRACKING_UPDATED ? data.trackInfo : null;
-            Instant newest = info == null ? null : newer(info.latestEvent, info.providersNewest);
+            Tracking tracking = info == null ? null : info.tracking;
+            Instant newest = info == null ? null
+                    : newer(info.latestEvent, tracking == null ? null : tracking.providersNewest);
             return new WebhookHead(type, rawType, number, carrier,
                     newest == null ? Snapshot.NO_EVENT : newest.toEpochMilli(),
-                    info == null ? null : SnapshotReader.longOrNull(info.providersHash));
+                    tracking == null ? null : SnapshotReader.longOrNull(tracking.providersHash));
         }
     }
 
@@ -87,9 +89,15 @@ final class WebhookHeadReader {
         TrackInfo trackInfo;
     }
 
-    /** {@code data.track_info}: the times it holds and its providers hash. */
+    /** {@code data.track_info}: its latest event's time and its tracking. */
     private static final class TrackInfo {
         Instant latestEvent;
+        /** Null when missing or not an object: no providers and no hash. */
+        Tracking tracking;
+    }
+
+    /** {@code data.track_info.tracking}: the newest time of its providers' events, and its providers hash. */
+    private static final class Tracking {
         Instant providersNewest;
         JsonNode providersHash;
     }
@@ -140,23 +148,15 @@ final class WebhookHeadReader {
             JsonToken value = p.nextToken();
             switch (name) {
                 case "latest_event" -> t.latestEvent = value == JsonToken.START_OBJECT ? eventTime(p) : skipped(p);
-                case "tracking" -> {
-                    // A tracking of the wrong kind has neither providers nor a hash.
-                    t.providersNewest = null;
-                    t.providersHash = null;
-                    if (value == JsonToken.START_OBJECT) {
-                        tracking(p, t);
-                    } else {
-                        p.skipChildren();
-                    }
-                }
+                case "tracking" -> t.tracking = value == JsonToken.START_OBJECT ? tracking(p) : skipped(p);
                 default -> p.skipChildren();
             }
         }
         return t;
     }
 
-    private static void tracking(JsonParser p, TrackInfo t) throws IOException {
+    private static Tracking tracking(JsonParser p) throws IOException {
+        Tracking t = new Tracking();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             JsonToken value = p.nextToken();
@@ -167,6 +167,7 @@ final class WebhookHeadReader {
                 default -> p.skipChildren();
             }
         }
+        return t;
     }
 
     /** Reads the object the parser is at the start of, to its end, into a time (or null). */
