@@ -28,6 +28,7 @@ import io.trackctl.store.internal.SqlShopStore;
 import io.trackctl.store.internal.SqlSnapshotStore;
 import io.trackctl.store.internal.SqlTrackingStore;
 import io.trackctl.store.internal.SqlWebhookLog;
+import io.trackctl.store.internal.SchemaCheck;
 import io.trackctl.store.internal.Statements;
 import io.trackctl.store.postgres.PostgresPool;
 import io.trackctl.store.redis.RedisConnection;
@@ -101,11 +102,7 @@ public final class TrackctlStore implements AutoCloseable {
             throw new StoreException("cannot connect to " + config.redactedUrl() + ": " + rootMessage(e), e);
         }
         try {
-            Flyway.configure()
-                    .dataSource(ds)
-                    .locations(dialect.migrationLocation())
-                    .load()
-                    .migrate();
+            migrate(ds, dialect, config);
             Statements statements = Statements.load(dialect.statementsResource());
             DbClient client = JdbcClientBuilder.create()
                     .connectionPool(new PooledConnections(ds, dialect))
@@ -124,6 +121,30 @@ public final class TrackctlStore implements AutoCloseable {
             }
             throw new StoreException("cannot prepare the database " + config.redactedUrl() + ": " + rootMessage(e), e);
         }
+    }
+
+    /**
+     * Brings the schema up to date with Flyway, unless {@link SchemaCheck} finds it current already:
+     * then Flyway is not started at all.
+     */
+    private static void migrate(HikariDataSource ds, Dialect dialect, StoreConfig config) {
+        boolean current;
+        try (Connection c = ds.getConnection()) {
+            current = SchemaCheck.isCurrent(c, dialect);
+        } catch (SQLException e) {
+            current = false;
+        }
+        if (current) {
+            LOG.log(System.Logger.Level.DEBUG, "the schema of {0} is current", config.redactedUrl());
+            return;
+        }
+        Flyway.configure()
+                .dataSource(ds)
+                .locations(dialect.migrationLocation())
+                // Flyway would log the rows of a migration's SELECT (PostgreSQL's V3 is SELECT 1) as a table.
+                .outputQueryResults(false)
+                .load()
+                .migrate();
     }
 
     /** A handle on the SQLite file, or null (in memory, or when it cannot be opened: the checkpoint then syncs on the writer's turn alone). */

@@ -45,7 +45,17 @@ public enum Dialect {
     }
 
     public String migrationLocation() {
-        return "classpath:db/migration/" + folder;
+        return "classpath:" + migrationFolder();
+    }
+
+    /** The resource folder of this dialect's Flyway migrations. */
+    public String migrationFolder() {
+        return "db/migration/" + folder;
+    }
+
+    /** The list of this dialect's migration scripts, in order (see {@link SchemaCheck}). */
+    public String migrationIndex() {
+        return "io/trackctl/store/migrations/" + folder + ".txt";
     }
 
     public String statementsResource() {
