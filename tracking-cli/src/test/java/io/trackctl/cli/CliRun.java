@@ -7,8 +7,9 @@ import picocli.CommandLine;
 /** One run of the command line: exit code and what it wrote. */
 record CliRun(int exitCode, String out, String err) {
 
+    /** Runs {@code args} on the command line {@link Trackctl#main} builds for them. */
     static CliRun of(String... args) {
-        return on(Trackctl.commandLine(), args);
+        return on(Trackctl.commandLine(args), args);
     }
 
     static CliRun on(CommandLine cl, String... args) {

@@ -3,8 +3,12 @@ package io.trackctl.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 class TrackctlTest {
 
@@ -21,6 +25,51 @@ class TrackctlTest {
     @Test
     void anUnknownCommandIsAUsageError() {
         assertThat(CliRun.of("frobnicate").exitCode()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    void aCommandLineNamingACommandBuildsThatCommandOnly() {
+        for (String name : Trackctl.COMMANDS.keySet()) {
+            Set<String> built = Trackctl.commandLine(name, "--help").getSubcommands().keySet();
+            if (name.equals("help") || name.equals("completion")) {
+                assertThat(built).as(name).containsExactlyElementsOf(Trackctl.COMMANDS.keySet());
+            } else {
+                assertThat(built).as(name).containsExactly(name);
+            }
+        }
+        assertThat(Trackctl.commandLine().getSubcommands().keySet()).containsExactlyElementsOf(Trackctl.COMMANDS.keySet());
+        assertThat(Trackctl.commandLine("--stacktrace", "list").getSubcommands()).hasSameSizeAs(Trackctl.COMMANDS);
+    }
+
+    @Test
+    void aCommandBuiltAloneReadsAndDescribesItselfAsInTheWholeTree() {
+        CommandLine whole = Trackctl.commandLine();
+        List<CommandLine> every = new ArrayList<>();
+        whole.getSubcommands().values().forEach(c -> collect(c, every));
+        assertThat(every).hasSizeGreaterThan(Trackctl.COMMANDS.size());
+        for (CommandLine inWhole : every) {
+            List<String> path = path(inWhole);
+            CommandLine alone = Trackctl.commandLine(path.toArray(String[]::new));
+            for (String name : path) {
+                alone = alone.getSubcommands().get(name);
+            }
+            assertThat(alone.getUsageMessage(CommandLine.Help.Ansi.OFF))
+                    .as(String.join(" ", path)).isEqualTo(inWhole.getUsageMessage(CommandLine.Help.Ansi.OFF));
+            assertThat(alone.getCommandSpec().qualifiedName()).isEqualTo(inWhole.getCommandSpec().qualifiedName());
+        }
+    }
+
+    private static void collect(CommandLine c, List<CommandLine> into) {
+        into.add(c);
+        c.getSubcommands().values().forEach(sub -> collect(sub, into));
+    }
+
+    private static List<String> path(CommandLine c) {
+        List<String> names = new ArrayList<>();
+        for (CommandLine p = c; p.getParent() != null; p = p.getParent()) {
+            names.add(0, p.getCommandName());
+        }
+        return names;
     }
 
     @Test
