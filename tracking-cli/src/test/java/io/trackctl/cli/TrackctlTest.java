@@ -59,6 +59,35 @@ class TrackctlTest {
         }
     }
 
+    @Test
+    void aCommandBuiltAloneAnswersAsInTheWholeTree() {
+        String data = dir.toString();
+        List<String[]> lines = List.of(
+                new String[] {"list", "--page-size", "0", "--data-dir", data},
+                new String[] {"list", "--status", "lost", "--data-dir", data},
+                new String[] {"list", "--frobnicate"},
+                new String[] {"import", "file.csv"},
+                new String[] {"show", "NO-SUCH-NUMBER", "--data-dir", data},
+                new String[] {"token", "create", "--admin", "--ttl", "never", "--data-dir", data},
+                new String[] {"token", "create", "--admin", "--ttl", "never", "--stacktrace", "--data-dir", data},
+                new String[] {"shops", "list", "--data-dir", data},
+                new String[] {"shops", "frobnicate"},
+                new String[] {"db", "status", "--data-dir", data});
+        for (String[] args : lines) {
+            CliRun whole = CliRun.on(Trackctl.commandLine(), args);
+            CliRun alone = CliRun.on(Trackctl.commandLine(args), args);
+            String line = String.join(" ", args);
+            assertThat(alone.exitCode()).as(line).isEqualTo(whole.exitCode());
+            assertThat(alone.out()).as(line).isEqualTo(whole.out());
+            assertThat(withoutStackFrames(alone.err())).as(line).isEqualTo(withoutStackFrames(whole.err()));
+        }
+    }
+
+    /** Error output without the frames of a stack trace, which differ with the way the command was called. */
+    private static String withoutStackFrames(String err) {
+        return err.lines().filter(l -> !l.startsWith("\tat ") && !l.startsWith("\t... ")).toList().toString();
+    }
+
     private static void collect(CommandLine c, List<CommandLine> into) {
         into.add(c);
         c.getSubcommands().values().forEach(sub -> collect(sub, into));
@@ -90,6 +119,11 @@ class TrackctlTest {
                 dir.toString());
         assertThat(traced.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(traced.err()).contains("\tat ");
+
+        CliRun tracedAfter = CliRun.of("token", "create", "--admin", "--ttl", "never", "--stacktrace", "--data-dir",
+                dir.toString());
+        assertThat(tracedAfter.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(tracedAfter.err()).contains("\tat ");
     }
 
     @Test

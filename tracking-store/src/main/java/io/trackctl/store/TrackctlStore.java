@@ -45,6 +45,7 @@ import io.trackctl.core.sync.SchedulerLock;
 import io.trackctl.store.postgres.AdvisorySchedulerLock;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The storage of trackctl on SQLite or PostgreSQL (chosen from the JDBC URL): migrates the schema
@@ -135,7 +136,9 @@ public final class TrackctlStore implements AutoCloseable {
             current = false;
         }
         if (current) {
-            LOG.log(System.Logger.Level.DEBUG, "the schema of {0} is current", config.redactedUrl());
+            List<SchemaCheck.Migration> applied = SchemaCheck.bundled(dialect);
+            LOG.log(System.Logger.Level.INFO, "the schema of {0} is current, at version {1}", config.redactedUrl(),
+                    applied.get(applied.size() - 1).version());
             return;
         }
         Flyway.configure()

@@ -7,10 +7,13 @@ import io.trackctl.store.testing.PostgresTestDatabase;
 import io.trackctl.store.testing.SqliteTestDatabase;
 import io.trackctl.store.testing.TestDatabase;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -40,15 +43,47 @@ class SchemaCheckTest {
     void theIndexListsEveryMigrationOfItsFolderInVersionOrder() throws Exception {
         for (Dialect dialect : Dialect.values()) {
             List<String> listed = SchemaCheck.bundled(dialect).stream().map(Migration::script).toList();
+            Path folder = folder(dialect);
             List<String> inFolder;
-            try (Stream<Path> files = Files.list(folder(dialect))) {
-                inFolder = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".sql")).toList();
+            // Flyway also reads the folders below its location: a script there must be listed too.
+            try (Stream<Path> files = Files.walk(folder)) {
+                inFolder = files.filter(Files::isRegularFile).map(p -> folder.relativize(p).toString()).toList();
             }
             assertThat(listed).as(dialect.migrationIndex()).containsExactlyInAnyOrderElementsOf(inFolder);
-            List<Integer> versions = SchemaCheck.bundled(dialect).stream()
-                    .map(m -> Integer.parseInt(m.version())).toList();
+            List<MigrationVersion> versions = SchemaCheck.bundled(dialect).stream()
+                    .map(m -> MigrationVersion.fromVersion(m.version())).toList();
             assertThat(versions).as("versions of " + dialect.migrationIndex()).isSorted().doesNotHaveDuplicates();
         }
+    }
+
+    @Test
+    void onlyVersionedScriptsHaveAVersion() {
+        assertThat(SchemaCheck.version("V7__webhook_outcome_index_partial.sql")).isEqualTo("7");
+        assertThat(SchemaCheck.version("V1_1__fix.sql")).isEqualTo("1.1");
+        assertThat(SchemaCheck.version("R__views.sql")).isNull();
+        assertThat(SchemaCheck.version("U7__undo.sql")).isNull();
+        assertThat(SchemaCheck.version("beforeMigrate.sql")).isNull();
+    }
+
+    @Test
+    void checksumIsFlywaysWhateverTheLineEndingsAndAByteOrderMark(@TempDir Path dir) throws Exception {
+        Path scripts = Files.createDirectories(dir.resolve("scripts"));
+        Map<String, String> texts = new LinkedHashMap<>();
+        texts.put("V1__unix.sql", "CREATE TABLE a (id INTEGER);\n-- caf\u00e9 \u2713\n");
+        texts.put("V2__windows.sql", "CREATE TABLE b (id INTEGER);\r\nINSERT INTO b VALUES (1);\r\n");
+        texts.put("V3__bom.sql", "\uFEFFCREATE TABLE c (id INTEGER);\nINSERT INTO c VALUES (2);");
+        texts.put("V4__old_mac.sql", "CREATE TABLE d (id INTEGER);\rINSERT INTO d VALUES (3);\r\r");
+        for (Map.Entry<String, String> e : texts.entrySet()) {
+            Files.writeString(scripts.resolve(e.getKey()), e.getValue(), StandardCharsets.UTF_8);
+        }
+        String url = "jdbc:sqlite:" + dir.resolve("checksums.db");
+        Flyway.configure().dataSource(url, null, null).locations("filesystem:" + scripts).load().migrate();
+        Map<String, Integer> recorded = new LinkedHashMap<>();
+        query(StoreConfig.of(url), "SELECT script, checksum FROM flyway_schema_history ORDER BY installed_rank",
+                rs -> recorded.put(rs.getString(1), rs.getInt(2)));
+        Map<String, Integer> ours = new LinkedHashMap<>();
+        texts.forEach((script, text) -> ours.put(script, SchemaCheck.checksum(text)));
+        assertThat(ours).containsExactlyEntriesOf(recorded);
     }
 
     @Test
@@ -104,14 +139,6 @@ class SchemaCheckTest {
                 assertThat(SchemaCheck.isCurrent(c, Dialect.POSTGRESQL)).isFalse();
             }
         }
-    }
-
-    @Test
-    void checksumIgnoresLineEndingsAndALeadingByteOrderMark() {
-        int lf = SchemaCheck.checksum("CREATE TABLE t (id INTEGER);\nINSERT INTO t VALUES (1);\n");
-        assertThat(SchemaCheck.checksum("CREATE TABLE t (id INTEGER);\r\nINSERT INTO t VALUES (1);\r\n")).isEqualTo(lf);
-        assertThat(SchemaCheck.checksum("\uFEFFCREATE TABLE t (id INTEGER);\nINSERT INTO t VALUES (1);")).isEqualTo(lf);
-        assertThat(SchemaCheck.checksum("CREATE TABLE t (id INTEGER);\nINSERT INTO t VALUES (2);\n")).isNotEqualTo(lf);
     }
 
     private static void checksumsAreTheOnesFlywayRecords(TestDatabase db, Dialect dialect) {

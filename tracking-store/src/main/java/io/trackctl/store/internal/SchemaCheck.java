@@ -13,28 +13,36 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.CRC32;
 
 /**
  * Whether a database already has exactly the schema this build ships, read from Flyway's history
- * table in one query. Starting Flyway costs about a quarter of the CPU of a server's or a command's
- * start, even when there is nothing to migrate; a database this check finds current is opened
- * without it.
+ * table. Starting Flyway costs about a quarter of the CPU of a server's or a command's start, even
+ * when there is nothing to migrate; a database this check finds current is opened without it.
  *
  * <p>Current means: every bundled migration is in the history, in order, applied successfully,
  * with the script name and checksum Flyway recorded for it, and the history holds nothing else.
- * Anything else (no history yet, a pending, failed, edited or unknown migration, a history this
- * check cannot read) answers false, and Flyway migrates, validates and reports as always.
+ * Anything else answers false, and Flyway migrates, validates and reports as always: no history
+ * yet, a pending, failed, edited or unknown migration, a history this check cannot read. So does
+ * a history Flyway would accept but this check does not model (a baseline, a schema Flyway created
+ * itself, a repeatable migration): such a database is opened correctly, only not faster.
  */
 public final class SchemaCheck {
 
     /** Flyway's default history table, in the connection's current schema. */
     private static final String HISTORY = "flyway_schema_history";
 
+    private static final Map<Dialect, List<Migration>> BUNDLED = new ConcurrentHashMap<>();
+
     private SchemaCheck() {
     }
 
-    /** A migration this build ships: its script name, version and Flyway checksum. */
+    /**
+     * A migration this build ships: its script name, its version (null for a script that is not a
+     * versioned migration, which this check leaves to Flyway) and its Flyway checksum.
+     */
     public record Migration(String script, String version, int checksum) {
     }
 
@@ -44,6 +52,9 @@ public final class SchemaCheck {
      */
     public static boolean isCurrent(Connection c, Dialect dialect) {
         List<Migration> bundled = bundled(dialect);
+        if (bundled.isEmpty() || bundled.stream().anyMatch(m -> m.version() == null)) {
+            return false;
+        }
         try {
             String table = historyTable(c, dialect);
             if (table == null) {
@@ -119,6 +130,10 @@ public final class SchemaCheck {
      * {@link Dialect#migrationIndex()} (a test keeps that list equal to the migration folder).
      */
     public static List<Migration> bundled(Dialect dialect) {
+        return BUNDLED.computeIfAbsent(dialect, SchemaCheck::read);
+    }
+
+    private static List<Migration> read(Dialect dialect) {
         List<Migration> list = new ArrayList<>();
         for (String line : resource(dialect.migrationIndex()).lines().toList()) {
             String script = line.strip();
@@ -131,11 +146,14 @@ public final class SchemaCheck {
         return List.copyOf(list);
     }
 
-    /** {@code V12__name.sql} is version {@code 12}; {@code V1_1__name.sql} is {@code 1.1}, as Flyway reads it. */
-    static String version(String script) {
+    /**
+     * {@code V12__name.sql} is version {@code 12}, {@code V1_1__name.sql} {@code 1.1}, as Flyway
+     * reads them; any other name (a repeatable or undo script, a callback) has none.
+     */
+    public static String version(String script) {
         int end = script.indexOf("__");
-        if (!script.startsWith("V") || end < 2) {
-            throw new StoreException("not a versioned migration name: " + script);
+        if (!script.startsWith("V") || end < 2 || !script.endsWith(".sql")) {
+            return null;
         }
         return script.substring(1, end).replace('_', '.');
     }
