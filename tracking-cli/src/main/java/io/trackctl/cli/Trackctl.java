@@ -147,7 +147,8 @@ public final class Trackctl {
     private static int usage(CommandLine.ParameterException e, String[] args) {
         CommandLine cl = e.getCommandLine();
         PrintWriter err = cl.getErr();
-        err.println("trackctl: " + e.getMessage() + " (see '" + cl.getCommandSpec().qualifiedName() + " --help')");
+        err.println("trackctl: " + e.getMessage() + Suggestions.hint(e) + " (see '" + cl.getCommandSpec().qualifiedName()
+                + " --help')");
         err.flush();
         return ExitCodes.USAGE;
     }

@@ -28,6 +28,23 @@ class TrackctlTest {
     }
 
     @Test
+    void aMistypedCommandOrOptionGetsTheClosestNames() {
+        CliRun command = CliRun.of("lst");
+        assertThat(command.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(command.err().lines().toList()).hasSize(1).first().asString()
+                .contains("'lst'").contains("did you mean 'list'").endsWith("(see 'trackctl --help')");
+
+        CliRun option = CliRun.of("list", "--stauts", "Delivered", "--data-dir", dir.toString());
+        assertThat(option.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(option.err()).contains("did you mean '--status'").contains("(see 'trackctl list --help')");
+
+        CliRun nested = CliRun.of("shops", "lsit");
+        assertThat(nested.err()).contains("did you mean 'list'").contains("(see 'trackctl shops --help')");
+
+        assertThat(CliRun.of("frobnicate").err()).doesNotContain("did you mean");
+    }
+
+    @Test
     void aCommandLineNamingACommandBuildsThatCommandOnly() {
         for (String name : Trackctl.COMMANDS.keySet()) {
             Set<String> built = Trackctl.commandLine(name, "--help").getSubcommands().keySet();
