@@ -10,7 +10,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * The names a mistyped command or option was likely meant to be: the visible commands or options
  * of the command it was typed to, at most one edit away (two for a name of five or more
- * characters), where swapping two neighbouring characters counts as one edit.
+ * characters, none for one of a single character, which any other is one edit from), where
+ * swapping two neighbouring characters counts as one edit.
  */
 final class Suggestions {
 
@@ -35,16 +36,22 @@ final class Suggestions {
 
     /** The candidates closest to {@code typed}, nearest first, at most {@value #MAX}. */
     static List<String> close(String typed, Stream<String> candidates) {
-        int allowed = typed.replaceFirst("^-+", "").length() >= 5 ? 2 : 1;
+        int allowed = allowedEdits(typed);
         record Scored(String name, int distance) {
         }
-        return candidates.filter(c -> !c.equals(typed))
+        return candidates.filter(c -> !c.equals(typed)).distinct()
                 .map(c -> new Scored(c, distance(typed, c)))
                 .filter(s -> s.distance() <= allowed)
                 .sorted(Comparator.comparingInt(Scored::distance).thenComparing(Scored::name))
                 .limit(MAX)
                 .map(Scored::name)
                 .toList();
+    }
+
+    /** How many edits away a suggestion may be, by the length of the name without its dashes. */
+    static int allowedEdits(String typed) {
+        int length = typed.replaceFirst("^-+", "").length();
+        return length >= 5 ? 2 : Math.min(1, length - 1);
     }
 
     private static Stream<String> candidates(CommandSpec spec, boolean option) {
