@@ -4,7 +4,9 @@ import com.zaxxer.hikari.HikariConfig;
 import io.trackctl.store.StoreConfig;
 import io.trackctl.store.StoreException;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -38,20 +40,58 @@ public final class SqlitePool {
         return hc;
     }
 
-    /** The file path of a {@code jdbc:sqlite:} URL, or null for an in-memory database. */
+    /**
+     * The file path of a {@code jdbc:sqlite:} URL, or null for an in-memory database. A
+     * {@code file:} URL is read as SQLite reads it: an empty or {@code localhost} authority
+     * ({@code file:///path}, {@code file://localhost/path}), the path up to {@code ?} or
+     * {@code #}, and {@code %HH} escapes decoded, so {@code file:/data/my%20shop/trackctl.db}
+     * names the directory {@code my shop}, as SQLite opens it. A plain path is taken as written, up
+     * to the driver's {@code ?} parameters.
+     */
     static Path filePath(String jdbcUrl) {
         String rest = jdbcUrl.substring("jdbc:sqlite:".length());
+        boolean uri = rest.startsWith("file:");
         int q = rest.indexOf('?');
+        String params = q >= 0 ? rest.substring(q) : "";
         if (q >= 0) {
             rest = rest.substring(0, q);
         }
-        if (rest.startsWith("file:")) {
+        if (uri) {
             rest = rest.substring("file:".length());
+            int hash = rest.indexOf('#');
+            if (hash >= 0) {
+                rest = rest.substring(0, hash);
+            }
+            if (rest.startsWith("//")) {
+                int slash = rest.indexOf('/', 2);
+                rest = slash < 0 ? "" : rest.substring(slash);
+            }
+            rest = percentDecoded(rest);
         }
-        if (rest.isEmpty() || rest.startsWith(":memory:") || rest.contains("mode=memory")) {
+        if (rest.isEmpty() || rest.startsWith(":memory:") || params.contains("mode=memory")) {
             return null;
         }
         return Path.of(rest);
+    }
+
+    /** {@code %HH} escapes as UTF-8 bytes; a {@code %} not followed by two hex digits stays as it is. */
+    private static String percentDecoded(String s) {
+        if (s.indexOf('%') < 0) {
+            return s;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(s.length());
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < bytes.length; i++) {
+            int hi = i + 2 < bytes.length && bytes[i] == '%' ? Character.digit(bytes[i + 1], 16) : -1;
+            int lo = hi >= 0 ? Character.digit(bytes[i + 2], 16) : -1;
+            if (lo >= 0) {
+                out.write(hi << 4 | lo);
+                i += 2;
+            } else {
+                out.write(bytes[i]);
+            }
+        }
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     private static void createParentDirectory(String jdbcUrl) {
