@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Pool settings for a SQLite file: WAL so readers never wait for the writer, a busy timeout so
@@ -51,24 +52,24 @@ public final class SqlitePool {
     static Path filePath(String jdbcUrl) {
         String rest = jdbcUrl.substring("jdbc:sqlite:".length());
         boolean uri = rest.startsWith("file:");
+        int hash = uri ? rest.indexOf('#') : -1;
+        if (hash >= 0) {
+            rest = rest.substring(0, hash);
+        }
         int q = rest.indexOf('?');
-        String params = q >= 0 ? rest.substring(q) : "";
+        String query = q >= 0 ? rest.substring(q + 1) : "";
         if (q >= 0) {
             rest = rest.substring(0, q);
         }
         if (uri) {
             rest = rest.substring("file:".length());
-            int hash = rest.indexOf('#');
-            if (hash >= 0) {
-                rest = rest.substring(0, hash);
-            }
             if (rest.startsWith("//")) {
                 int slash = rest.indexOf('/', 2);
                 rest = slash < 0 ? "" : rest.substring(slash);
             }
             rest = percentDecoded(rest);
         }
-        if (rest.isEmpty() || rest.startsWith(":memory:") || params.contains("mode=memory")) {
+        if (rest.isEmpty() || rest.startsWith(":memory:") || (uri && List.of(query.split("&")).contains("mode=memory"))) {
             return null;
         }
         return Path.of(rest);

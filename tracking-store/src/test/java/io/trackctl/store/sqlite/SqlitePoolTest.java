@@ -35,6 +35,7 @@ class SqlitePoolTest {
             "jdbc:sqlite:file:/data/caf%C3%A9/trackctl.db         | /data/café/trackctl.db",
             "jdbc:sqlite:file:/data/100%/x%2/%zz.db               | /data/100%/x%2/%zz.db",
             "jdbc:sqlite:file:/data/trackctl.db#part              | /data/trackctl.db",
+            "jdbc:sqlite:file:/data/trackctl.db#x?mode=memory     | /data/trackctl.db",
             "jdbc:sqlite:file:data/trackctl.db                    | data/trackctl.db",
             "jdbc:sqlite::memory:                                 | NULL",
             "jdbc:sqlite:                                         | NULL",
