@@ -44,7 +44,7 @@ public record ServerSettings(int port, Path dataDir, String db, String redis, St
         }
         dataDir = dataDir == null ? DEFAULT_DATA_DIR : dataDir;
         if (db == null || db.isBlank()) {
-            db = "jdbc:sqlite:" + dataDir.resolve(DB_FILE);
+            db = sqliteUrl(dataDir.resolve(DB_FILE));
         } else if (!db.startsWith("jdbc:sqlite:") && !db.startsWith("jdbc:postgresql:")) {
             problems.add("db must be a jdbc:sqlite: or jdbc:postgresql: URL");
         }
@@ -137,6 +137,16 @@ public record ServerSettings(int port, Path dataDir, String db, String redis, St
     }
 
     /** The JDBC URL without any password it may carry. */
+    /**
+     * The URL of a SQLite file. The driver takes what follows a {@code ?} for its own parameters,
+     * so a path holding one goes as a {@code file:} URL with it escaped, which SQLite decodes.
+     */
+    static String sqliteUrl(Path file) {
+        String path = file.toString();
+        return path.indexOf('?') < 0 ? "jdbc:sqlite:" + path
+                : "jdbc:sqlite:file:" + file.toAbsolutePath().toUri().getRawPath();
+    }
+
     public String dbForDisplay() {
         return db.replaceAll("(?i)(password=)[^&;]*", "$1****").replaceAll("//([^:/@]*):[^@/]*@", "//$1:****@");
     }

@@ -3,10 +3,17 @@ package io.trackctl.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.trackctl.core.model.NewShop;
+import io.trackctl.core.model.PageRequest;
+import io.trackctl.core.model.Shop;
+import io.trackctl.core.model.ShopQuery;
+import io.trackctl.store.StoreConfig;
+import io.trackctl.store.TrackctlStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +30,29 @@ class SettingsLoaderTest {
         assertThat(s.db()).isEqualTo("jdbc:sqlite:" + Path.of("trackctl-data", "trackctl.db"));
         assertThat(s.redis()).isNull();
         assertThat(s.webhookKeys()).isEmpty();
+    }
+
+    /** The driver would read "?b/trackctl.db" as its parameters, and the store sync a file "a" beside it. */
+    @Test
+    void aDataDirectoryWithAQuestionMarkHoldsTheDatabase() throws Exception {
+        Path dataDir = dir.resolve("a?b");
+        ServerSettings s = SettingsLoader.load(new SettingsLoader.Flags(null, dataDir, null, null, null, null, null,
+                null), Map.of());
+        assertThat(s.db()).startsWith("jdbc:sqlite:file:").contains("a%3Fb");
+
+        try (TrackctlStore store = TrackctlStore.open(StoreConfig.of(s.db()))) {
+            store.shops().create(new NewShop("question", "custom", null, null, null, null, null));
+        }
+
+        assertThat(dataDir.resolve("trackctl.db")).isRegularFile().isNotEmptyFile();
+        assertThat(dir.resolve("a")).as("nothing made under the name cut at '?'").doesNotExist();
+        try (Stream<Path> files = Files.walk(dir)) {
+            assertThat(files.filter(Files::isRegularFile)).allMatch(f -> f.getParent().equals(dataDir));
+        }
+        try (TrackctlStore store = TrackctlStore.open(StoreConfig.of(s.db()))) {
+            assertThat(store.shops().listShops(new ShopQuery(null, null, false), PageRequest.of(1, 10)).items())
+                    .extracting(Shop::name).containsExactly("question");
+        }
     }
 
     @Test
