@@ -136,7 +136,6 @@ public record ServerSettings(int port, Path dataDir, String db, String redis, St
         return List.copyOf(keys);
     }
 
-    /** The JDBC URL without any password it may carry. */
     /**
      * The URL of a SQLite file. The driver takes what follows a {@code ?} for its own parameters,
      * so a path holding one goes as a {@code file:} URL with it escaped, which SQLite decodes.
@@ -147,6 +146,7 @@ public record ServerSettings(int port, Path dataDir, String db, String redis, St
                 : "jdbc:sqlite:file:" + file.toAbsolutePath().toUri().getRawPath();
     }
 
+    /** The JDBC URL without any password it may carry. */
     public String dbForDisplay() {
         return db.replaceAll("(?i)(password=)[^&;]*", "$1****").replaceAll("//([^:/@]*):[^@/]*@", "//$1:****@");
     }
