@@ -8,14 +8,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.MigrationInfo;
-import org.flywaydb.core.api.MigrationInfoService;
-import org.flywaydb.core.api.MigrationState;
-import org.flywaydb.core.api.FlywayException;
+import io.trackctl.store.SchemaStatus;
+import io.trackctl.store.StoreConfig;
+import io.trackctl.store.StoreException;
+import io.trackctl.store.TrackctlStore;
 import picocli.CommandLine.Command;
 
-/** {@code trackctl db migrate|status}: the database schema, as Flyway sees it. */
+/** {@code trackctl db migrate|status}: the database schema, as its migration history records it. */
 @Command(name = "db", mixinStandardHelpOptions = true, description = "The database schema.",
         subcommands = {DbCommand.Migrate.class, DbCommand.Status.class})
 public final class DbCommand {
@@ -44,50 +43,38 @@ public final class DbCommand {
     }
 
     @Command(name = "status", mixinStandardHelpOptions = true,
-            description = "Show applied and pending migrations. Ends with exit code 1 when any is pending or failed.")
+            description = "Show applied and pending migrations, changing nothing. Ends with exit code 1 when any is pending or failed.")
     static final class Status extends DataCommand {
         @Override
         public Integer call() throws IOException {
-            ServerSettings settings = data.settings();
-            Files.createDirectories(settings.dataDir());
-            return status(this, settings);
+            // Reads only: a data directory or database that is not there yet is reported, not created.
+            return status(this, data.settings());
         }
     }
 
     static int status(DataCommand cmd, ServerSettings settings) {
-        MigrationInfoService info;
+        SchemaStatus schema;
         try {
-            info = Flyway.configure()
-                    .dataSource(settings.db(), null, null)
-                    .locations("classpath:db/migration/" + (settings.db().startsWith("jdbc:sqlite:") ? "sqlite"
-                            : "postgresql"))
-                    .load()
-                    .info();
-        } catch (FlywayException e) {
-            throw new CliException(ExitCodes.UNAVAILABLE, "cannot read the schema of " + settings.dbForDisplay()
-                    + ": " + e.getMessage().lines().findFirst().orElse(""), e);
+            schema = TrackctlStore.schemaStatus(StoreConfig.of(settings.db()));
+        } catch (StoreException e) {
+            throw new CliException(ExitCodes.UNAVAILABLE, e.getMessage(), e);
         }
         List<Map<String, Object>> rows = new ArrayList<>();
-        int pending = 0;
-        int failed = 0;
-        for (MigrationInfo m : info.all()) {
+        for (SchemaStatus.Migration m : schema.migrations()) {
             Map<String, Object> r = new LinkedHashMap<>();
-            r.put("version", m.getVersion() == null ? "" : m.getVersion().getVersion());
-            r.put("description", m.getDescription());
-            r.put("state", m.getState().getDisplayName().toLowerCase(java.util.Locale.ROOT));
-            r.put("installedOn", m.getInstalledOn() == null ? null : m.getInstalledOn().toInstant());
+            r.put("version", m.version());
+            r.put("description", m.description());
+            r.put("state", m.state());
+            r.put("installedOn", m.installedOn());
             rows.add(r);
-            if (m.getState() == MigrationState.PENDING) {
-                pending++;
-            }
-            if (m.getState().isFailed()) {
-                failed++;
-            }
         }
         cmd.printer().list(rows, COLUMNS);
-        MigrationInfo current = info.current();
-        cmd.printer().note("current version: " + (current == null ? "none" : current.getVersion().getVersion())
-                + ", " + pending + " pending" + (failed > 0 ? ", " + failed + " failed" : ""));
-        return pending > 0 || failed > 0 ? ExitCodes.FAILURE : ExitCodes.OK;
+        if (!schema.databaseExists()) {
+            cmd.printer().note("database " + settings.dbForDisplay() + " does not exist yet; `trackctl db migrate`"
+                    + " or the server's first start creates it");
+        }
+        cmd.printer().note("current version: " + (schema.currentVersion() == null ? "none" : schema.currentVersion())
+                + ", " + schema.pending() + " pending" + (schema.failed() > 0 ? ", " + schema.failed() + " failed" : ""));
+        return schema.upToDate() ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 }

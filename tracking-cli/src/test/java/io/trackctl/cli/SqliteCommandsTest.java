@@ -3,7 +3,10 @@ package io.trackctl.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.trackctl.core.model.NewTrackingNumber;
+import io.trackctl.server.http.Json;
 import io.trackctl.store.TrackctlStore;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -44,6 +47,23 @@ class SqliteCommandsTest extends CommandsContract {
         assertThat(migrate.out() + migrate.err()).contains("added 1 tracking number that was missing");
         assertThat(run("list", "--keyword", "00000000").out())
                 .contains("LX000000001CN", "LX000000002CN", "LX000000003CN");
+    }
+
+    @Test
+    void dbStatusOfADataDirectoryNotThereYetShowsEveryMigrationPendingAndCreatesNothing() throws Exception {
+        Path fresh = dir.resolve("not-yet");
+
+        CliRun status = CliRun.of("db", "status", "--data-dir", fresh.toString(), "--format", "json");
+
+        assertThat(status.exitCode()).as(status.err()).isEqualTo(ExitCodes.FAILURE);
+        JsonNode rows = Json.MAPPER.readTree(status.out());
+        assertThat(rows.size()).isGreaterThan(1);
+        rows.forEach(r -> assertThat(r.get("state").asText()).isEqualTo("pending"));
+        CliRun table = CliRun.of("db", "status", "--data-dir", fresh.toString());
+        assertThat(table.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(table.out()).contains("does not exist yet")
+                .contains("current version: none, " + rows.size() + " pending");
+        assertThat(fresh).doesNotExist();
     }
 
     private static NewTrackingNumber number(long shop, String number) {

@@ -37,15 +37,22 @@ import io.trackctl.store.sqlite.SqliteCheckpointer;
 import io.trackctl.store.sqlite.SqliteFileSync;
 import io.trackctl.store.sqlite.SqlitePool;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.MigrationState;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import io.trackctl.core.sync.SchedulerLock;
 import io.trackctl.store.postgres.AdvisorySchedulerLock;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The storage of trackctl on SQLite or PostgreSQL (chosen from the JDBC URL): migrates the schema
@@ -122,6 +129,55 @@ public final class TrackctlStore implements AutoCloseable {
             }
             throw new StoreException("cannot prepare the database " + config.redactedUrl() + ": " + rootMessage(e), e);
         }
+    }
+
+    /**
+     * The schema of the database at {@code config} against the migrations this build ships, as
+     * Flyway's history records it. Changes nothing: a SQLite file that does not exist is not
+     * created (every migration is then pending).
+     *
+     * @throws IllegalArgumentException for a URL that is neither SQLite nor PostgreSQL
+     * @throws StoreException when the database cannot be reached or its history read
+     */
+    public static SchemaStatus schemaStatus(StoreConfig config) {
+        Dialect dialect = Dialect.fromUrl(config.jdbcUrl());
+        Path file = dialect == Dialect.SQLITE ? SqlitePool.filePath(config.jdbcUrl()) : null;
+        if (file != null && !Files.exists(file)) {
+            List<SchemaStatus.Migration> all = SchemaCheck.bundled(dialect).stream()
+                    .map(m -> new SchemaStatus.Migration(m.version() == null ? "" : m.version(),
+                            description(m.script()), "pending", null, true, false))
+                    .toList();
+            return new SchemaStatus(false, all, null);
+        }
+        MigrationInfoService info;
+        try {
+            info = Flyway.configure()
+                    .dataSource(config.jdbcUrl(), config.user(), config.password())
+                    .locations(dialect.migrationLocation())
+                    .load()
+                    .info();
+        } catch (RuntimeException e) {
+            // Flyway's own message may quote the URL, password included; the cause's does not.
+            throw new StoreException("cannot read the schema of " + config.redactedUrl() + ": " + rootMessage(e), e);
+        }
+        List<SchemaStatus.Migration> migrations = new ArrayList<>();
+        for (MigrationInfo m : info.all()) {
+            MigrationState state = m.getState();
+            migrations.add(new SchemaStatus.Migration(m.getVersion() == null ? "" : m.getVersion().getVersion(),
+                    m.getDescription(), state.getDisplayName().toLowerCase(Locale.ROOT),
+                    m.getInstalledOn() == null ? null : m.getInstalledOn().toInstant(),
+                    state == MigrationState.PENDING, state.isFailed()));
+        }
+        MigrationInfo current = info.current();
+        return new SchemaStatus(true, migrations,
+                current == null || current.getVersion() == null ? null : current.getVersion().getVersion());
+    }
+
+    /** A script's description as Flyway reads it from the name: {@code V2__carrier_catalogue.sql} is "carrier catalogue". */
+    private static String description(String script) {
+        int start = script.indexOf("__");
+        String name = start < 0 ? script : script.substring(start + 2);
+        return name.replaceFirst("\\.sql$", "").replace('_', ' ');
     }
 
     /**

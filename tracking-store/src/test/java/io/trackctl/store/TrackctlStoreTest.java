@@ -97,6 +97,78 @@ class TrackctlStoreTest {
         }
     }
 
+    @Test
+    void theSchemaOfASqliteFileNotThereYetIsAllPendingAndStaysUncreated() {
+        try (SqliteTestDatabase db = SqliteTestDatabase.create()) {
+            SchemaStatus status = TrackctlStore.schemaStatus(db.config());
+
+            assertThat(status.databaseExists()).isFalse();
+            assertThat(status.currentVersion()).isNull();
+            assertThat(status.migrations()).extracting(SchemaStatus.Migration::state).containsOnly("pending");
+            assertThat(status.migrations().get(0).version()).isEqualTo("1");
+            assertThat(status.migrations().get(1).description()).isEqualTo("carrier catalogue");
+            assertThat(status.pending()).isEqualTo(status.migrations().size()).isGreaterThan(1);
+            assertThat(status.upToDate()).isFalse();
+            assertThat(db.file()).doesNotExist();
+            assertThat(db.file().getParent()).doesNotExist();
+        }
+    }
+
+    @Test
+    void theSchemaOfAMigratedSqliteDatabaseIsUpToDateAndAFailedMigrationCounts() throws Exception {
+        try (SqliteTestDatabase db = SqliteTestDatabase.create()) {
+            SchemaStatus before = TrackctlStore.schemaStatus(db.config());
+            try (TrackctlStore store = TrackctlStore.open(db.config())) {
+                SchemaStatus status = TrackctlStore.schemaStatus(db.config());
+
+                assertThat(status.databaseExists()).isTrue();
+                assertThat(status.upToDate()).isTrue();
+                assertThat(status.migrations()).extracting(SchemaStatus.Migration::state).containsOnly("success");
+                assertThat(status.migrations()).extracting(SchemaStatus.Migration::description)
+                        .isEqualTo(before.migrations().stream().map(SchemaStatus.Migration::description).toList());
+                assertThat(status.migrations()).allSatisfy(m -> assertThat(m.installedOn()).isNotNull());
+                String newest = status.migrations().get(status.migrations().size() - 1).version();
+                assertThat(status.currentVersion()).isEqualTo(newest);
+
+                // A migration of a newer build that failed half-way, as its history row says.
+                try (Connection c = store.dataSource().getConnection(); Statement s = c.createStatement()) {
+                    s.executeUpdate("INSERT INTO flyway_schema_history (installed_rank, version, description, type,"
+                            + " script, checksum, installed_by, execution_time, success) VALUES (900, '900',"
+                            + " 'from a newer build', 'SQL', 'V900__from_a_newer_build.sql', 1, 'test', 1, 0)");
+                }
+                SchemaStatus failed = TrackctlStore.schemaStatus(db.config());
+                assertThat(failed.failed()).isEqualTo(1);
+                assertThat(failed.upToDate()).isFalse();
+                assertThat(failed.migrations()).filteredOn(SchemaStatus.Migration::failed)
+                        .extracting(SchemaStatus.Migration::version).containsExactly("900");
+            }
+        }
+    }
+
+    @Test
+    void theSchemaOfAMigratedPostgresDatabaseIsUpToDate() {
+        try (PostgresTestDatabase db = PostgresTestDatabase.create()) {
+            assertThat(TrackctlStore.schemaStatus(db.config()).pending()).isPositive();
+            try (TrackctlStore store = TrackctlStore.open(db.config())) {
+                SchemaStatus status = TrackctlStore.schemaStatus(db.config());
+
+                assertThat(status.databaseExists()).isTrue();
+                assertThat(status.upToDate()).isTrue();
+                assertThat(status.migrations()).extracting(SchemaStatus.Migration::state).containsOnly("success");
+            }
+        }
+    }
+
+    @Test
+    void aSchemaThatCannotBeReadIsAStoreErrorWithoutThePassword() {
+        StoreConfig config = StoreConfig.of("jdbc:postgresql://127.0.0.1:1/none?user=app&password=pw-secret-1");
+
+        assertThatThrownBy(() -> TrackctlStore.schemaStatus(config))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("cannot read the schema of jdbc:postgresql://127.0.0.1:1/none")
+                .hasMessageNotContaining("pw-secret-1");
+    }
+
     private static String single(Statement s, String sql) throws Exception {
         try (ResultSet rs = s.executeQuery(sql)) {
             rs.next();

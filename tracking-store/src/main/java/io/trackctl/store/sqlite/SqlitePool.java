@@ -49,7 +49,7 @@ public final class SqlitePool {
      * names the directory {@code my shop}, as SQLite opens it. A plain path is taken as written, up
      * to the driver's {@code ?} parameters.
      */
-    static Path filePath(String jdbcUrl) {
+    public static Path filePath(String jdbcUrl) {
         String rest = jdbcUrl.substring("jdbc:sqlite:".length());
         boolean uri = rest.startsWith("file:");
         int hash = uri ? rest.indexOf('#') : -1;
