@@ -13,6 +13,7 @@ import io.trackctl.server.auth.TokenService;
 import io.trackctl.server.health.HealthProbe;
 import io.trackctl.server.health.HealthReport;
 import io.trackctl.server.health.Probes;
+import io.trackctl.server.http.Drain;
 import io.trackctl.server.http.Endpoint;
 import io.trackctl.server.http.EnvelopeDirectHandler;
 import io.trackctl.server.http.RequestMetrics;
@@ -24,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.Function;
@@ -35,16 +37,22 @@ import java.util.function.Function;
  */
 public final class TrackctlServer implements AutoCloseable {
 
+    private static final System.Logger LOG = System.getLogger(TrackctlServer.class.getName());
+    /** How long the listener waits for connections once the requests in flight have finished. */
+    private static final Duration LISTENER_GRACE = Duration.ofMillis(500);
+
     private final ServerSettings settings;
     private final Backend backend;
     private final Engine engine;
     private final WebServer web;
     private final TokenService tokens;
     private final List<Endpoint> endpoints;
+    private final Drain drain;
 
     private TrackctlServer(ServerSettings settings, Backend backend, Engine engine, WebServer web,
-                           TokenService tokens, List<Endpoint> endpoints) {
+                           TokenService tokens, List<Endpoint> endpoints, Drain drain) {
         this.settings = settings;
+        this.drain = drain;
         this.backend = backend;
         this.engine = engine;
         this.web = web;
@@ -74,10 +82,13 @@ public final class TrackctlServer implements AutoCloseable {
             RouteContext context = new RouteContext(new BearerAuthenticator(tokens), settings.maxBodyBytes());
             RequestMetrics metrics = new RequestMetrics(Metrics.globalRegistry());
             List<Endpoint>[] routed = newHolder();
+            Drain drain = new Drain();
             WebServer web = WebServer.builder()
                     .port(settings.port())
                     .shutdownHook(false)
-                    .shutdownGracePeriod(settings.shutdownGrace())
+                    // The requests in flight have had the settings' grace in stop() already (Drain); what
+                    // is left are idle connections, which this closes.
+                    .shutdownGracePeriod(LISTENER_GRACE)
                     // The JSON routes enforce maxBodyBytes themselves; uploads and the webhook have limits of
                     // their own, and the webhook must see oversized pushes to log them.
                     .maxPayloadSize(Math.max(settings.maxBodyBytes(),
@@ -91,10 +102,10 @@ public final class TrackctlServer implements AutoCloseable {
                             .observersDiscoverServices(false)
                             .addObserver(MetricsObserver.create())
                             .build())
-                    .routing(r -> routed[0] = TrackctlApi.route(r, components, context, metrics))
+                    .routing(r -> routed[0] = TrackctlApi.route(r.addFilter(drain), components, context, metrics))
                     .build()
                     .start();
-            return new TrackctlServer(settings, backend, engine, web, tokens, routed[0]);
+            return new TrackctlServer(settings, backend, engine, web, tokens, routed[0], drain);
         } catch (RuntimeException e) {
             if (engine != null) {
                 engine.close();
@@ -152,8 +163,21 @@ public final class TrackctlServer implements AutoCloseable {
         return engine;
     }
 
-    /** Stops taking connections, lets requests in flight finish, stops the workers, then closes the backend. */
+    /**
+     * Refuses new requests (503) and lets those in flight finish, for at most the settings' shutdown
+     * grace; then closes the listener and its idle connections, stops the workers and closes the
+     * backend.
+     */
     public void stop() {
+        try {
+            int running = drain.awaitIdle(settings.shutdownGrace());
+            if (running > 0) {
+                LOG.log(System.Logger.Level.WARNING, "{0} requests still running after the shutdown grace of {1};"
+                        + " stopping anyway", running, settings.shutdownGrace());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try {
             web.stop();
         } finally {
@@ -163,6 +187,16 @@ public final class TrackctlServer implements AutoCloseable {
                 backend.close();
             }
         }
+    }
+
+    /** The requests being handled now (for tests). */
+    int requestsInFlight() {
+        return drain.inFlight();
+    }
+
+    /** Whether {@link #stop()} has begun (for tests). */
+    boolean stopping() {
+        return drain.draining();
     }
 
     @Override

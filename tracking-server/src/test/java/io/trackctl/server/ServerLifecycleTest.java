@@ -7,8 +7,8 @@ import io.trackctl.core.model.PageRequest;
 import io.trackctl.core.model.SyncJobQuery;
 import io.trackctl.core.service.Caller;
 import io.trackctl.store.testing.SqliteTestDatabase;
-import java.io.IOException;
-import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,10 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,31 +28,60 @@ class ServerLifecycleTest {
     Path dir;
 
     @Test
-    void stopLetsARequestInFlightFinish() throws Exception {
+    void stopLetsARequestInFlightFinishAndRefusesNewOnes() throws Exception {
         try (SqliteTestDatabase db = SqliteTestDatabase.create()) {
-            TrackctlServer server = start(dir, db, null, Duration.ofSeconds(3));
+            TrackctlServer server = start(dir, db, null, Duration.ofSeconds(30));
             String token = server.tokens().issue(Caller.admin(), Duration.ofMinutes(5));
             byte[] body = "{\"shopName\":\"Slow Shop\",\"platform\":\"shopify\"}".getBytes(StandardCharsets.UTF_8);
-            CountDownLatch release = new CountDownLatch(1);
-            AtomicBoolean started = new AtomicBoolean();
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/api/v1/shops"))
-                    .header("Authorization", "Bearer " + token)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new SlowBody(body, started, release)))
-                    .build();
-            CompletableFuture<HttpResponse<String>> response = HttpClient.newHttpClient()
-                    .sendAsync(request, HttpResponse.BodyHandlers.ofString());
-            await(started::get, "the request body started");
+            try (Socket socket = new Socket("127.0.0.1", server.port())) {
+                socket.setSoTimeout(30_000);
+                OutputStream out = socket.getOutputStream();
+                // The head and the first byte of the body: the handler starts and waits for the rest.
+                out.write(("POST /api/v1/shops HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
+                        + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                        + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(body, 0, 1);
+                out.flush();
+                await(() -> server.requestsInFlight() == 1, "the server is handling the request");
 
-            Thread stopper = Thread.ofPlatform().start(server::stop);
-            await(() -> stopper.getState() == Thread.State.WAITING || stopper.getState() == Thread.State.TIMED_WAITING
-                    || !stopper.isAlive(), "stop is waiting");
-            release.countDown();
+                Thread stopper = Thread.ofPlatform().start(server::stop);
+                await(server::stopping, "the stop has begun");
+                // While it waits, a new request is refused, on a connection that is then closed.
+                HttpResponse<String> refused = HttpClient.newHttpClient().send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/v1/health/live"))
+                                .build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(refused.statusCode()).isEqualTo(503);
+                assertThat(refused.body()).contains("50301").contains("stopping");
+                assertThat(refused.headers().firstValue("Connection")).hasValue("close");
+                assertThat(stopper.isAlive()).isTrue();
 
-            HttpResponse<String> answer = response.get(30, TimeUnit.SECONDS);
-            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
-            stopper.join(Duration.ofSeconds(30));
-            assertThat(stopper.isAlive()).isFalse();
+                out.write(body, 1, body.length - 1);
+                out.flush();
+                String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(answer).startsWith("HTTP/1.1 201").contains("Slow Shop");
+                stopper.join(Duration.ofSeconds(30));
+                assertThat(stopper.isAlive()).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void aStopRightAfterAnAnswerOnAKeptAliveConnectionDoesNotWaitOutTheGrace() throws Exception {
+        try (SqliteTestDatabase db = SqliteTestDatabase.create()) {
+            Duration grace = Duration.ofSeconds(60);
+            TrackctlServer server = start(dir, db, null, grace);
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            HttpResponse<Void> live = client.send(HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + server.port() + "/api/v1/health/live")).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            assertThat(live.statusCode()).isEqualTo(200);
+
+            // The client keeps its connection open; the listener used to wait the whole grace for it.
+            long start = System.nanoTime();
+            server.stop();
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+            assertThat(took).isLessThan(grace.dividedBy(2));
         }
     }
 
@@ -93,50 +118,6 @@ class ServerLifecycleTest {
         while (!condition.getAsBoolean()) {
             assertThat(Instant.now()).as("waiting until " + what).isBefore(deadline);
             java.util.concurrent.locks.LockSupport.parkNanos(10_000_000L);
-        }
-    }
-
-    /** A request body that sends its first byte at once and the rest only when released. */
-    private static final class SlowBody extends InputStream {
-        private final byte[] body;
-        private final AtomicBoolean started;
-        private final CountDownLatch release;
-        private int pos;
-
-        SlowBody(byte[] body, AtomicBoolean started, CountDownLatch release) {
-            this.body = body;
-            this.started = started;
-            this.release = release;
-        }
-
-        @Override
-        public int read() throws IOException {
-            if (pos >= body.length) {
-                return -1;
-            }
-            if (pos == 1) {
-                started.set(true);
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IOException(e);
-                }
-            }
-            return body[pos++];
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (len == 0) {
-                return 0;
-            }
-            int c = read();
-            if (c < 0) {
-                return -1;
-            }
-            b[off] = (byte) c;
-            return 1;
         }
     }
 }
