@@ -24,7 +24,9 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then
   mvn -B -q -o package -pl tracking-cli,benchmarks -am -DskipTests
 fi
 rm -rf "$WORK"; mkdir -p "$OUT" "$WORK"
-log() { echo "== $*" | tee -a "$OUT/run.log" || echo "RESULT|step failed: $1|-|-|-|FAIL" | tee -a "$OUT/run.log"; }
+START=$SECONDS
+# Each step's header carries the time since the start, so the log shows where the minutes go.
+log() { printf '== [%d:%02d] %s\n' $(((SECONDS - START) / 60)) $(((SECONDS - START) % 60)) "$*" | tee -a "$OUT/run.log"; }
 : > "$OUT/run.log"
 {
   echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
