@@ -48,6 +48,8 @@ public final class TrackctlServer implements AutoCloseable {
     private final TokenService tokens;
     private final List<Endpoint> endpoints;
     private final Drain drain;
+    /** Set by the first {@link #stop()}; a later call returns at once (a concurrent one once the first is done). */
+    private boolean stopped;
 
     private TrackctlServer(ServerSettings settings, Backend backend, Engine engine, WebServer web,
                            TokenService tokens, List<Endpoint> endpoints, Drain drain) {
@@ -102,7 +104,11 @@ public final class TrackctlServer implements AutoCloseable {
                             .observersDiscoverServices(false)
                             .addObserver(MetricsObserver.create())
                             .build())
-                    .routing(r -> routed[0] = TrackctlApi.route(r.addFilter(drain), components, context, metrics))
+                    .routing(r -> {
+                        routed[0] = TrackctlApi.route(r, components, context, metrics);
+                        // After the metrics filter, so the 503s of a stop are counted too.
+                        r.addFilter(drain);
+                    })
                     .build()
                     .start();
             return new TrackctlServer(settings, backend, engine, web, tokens, routed[0], drain);
@@ -168,7 +174,12 @@ public final class TrackctlServer implements AutoCloseable {
      * grace; then closes the listener and its idle connections, stops the workers and closes the
      * backend.
      */
-    public void stop() {
+    public synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        boolean interrupted = false;
         try {
             int running = drain.awaitIdle(settings.shutdownGrace());
             if (running > 0) {
@@ -176,7 +187,8 @@ public final class TrackctlServer implements AutoCloseable {
                         + " stopping anyway", running, settings.shutdownGrace());
             }
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            // Stopping goes on in full: the listener, the workers and the backend are still closed.
+            interrupted = true;
         }
         try {
             web.stop();
@@ -185,6 +197,9 @@ public final class TrackctlServer implements AutoCloseable {
                 engine.close();
             } finally {
                 backend.close();
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
     }

@@ -34,7 +34,13 @@ public record StoreConfig(String jdbcUrl, int poolSize, String user, String pass
 
     /** The JDBC URL with any password in it masked, for messages and logs. */
     public String redactedUrl() {
-        return jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1****").replaceAll("//([^/@]*):[^@/]*@", "//$1:****@");
+        return redact(jdbcUrl);
+    }
+
+    /** A JDBC URL with any password in it (a {@code password=} parameter, {@code user:password@}) masked. */
+    public static String redact(String jdbcUrl) {
+        return jdbcUrl == null ? null
+                : jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1****").replaceAll("//([^/@]*):[^@/]*@", "//$1:****@");
     }
 
     @Override

@@ -142,7 +142,8 @@ public final class TrackctlStore implements AutoCloseable {
     public static SchemaStatus schemaStatus(StoreConfig config) {
         Dialect dialect = Dialect.fromUrl(config.jdbcUrl());
         Path file = dialect == Dialect.SQLITE ? SqlitePool.filePath(config.jdbcUrl()) : null;
-        if (file != null && !Files.exists(file)) {
+        // notExists, not !exists: a file that cannot be checked goes on to Flyway and fails there.
+        if (file != null && Files.notExists(file)) {
             List<SchemaStatus.Migration> all = SchemaCheck.bundled(dialect).stream()
                     .map(m -> new SchemaStatus.Migration(m.version() == null ? "" : m.version(),
                             description(m.script()), "pending", null, true, false))

@@ -24,6 +24,14 @@ class TrackctlStoreTest {
     }
 
     @Test
+    void anUnsupportedUrlIsRefusedWithoutItsPassword() {
+        assertThatThrownBy(() -> TrackctlStore.schemaStatus(StoreConfig.of("jdbc:mysql://app:pw-secret-2@db/trackctl")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("jdbc:mysql://app:****@db/trackctl")
+                .hasMessageNotContaining("pw-secret-2");
+    }
+
+    @Test
     void theConfigNeverShowsThePassword() {
         StoreConfig config = StoreConfig.of("jdbc:postgresql://db/trackctl").withCredentials("app", "s3cret-pass");
 

@@ -2,6 +2,7 @@ package io.trackctl.server.http;
 
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
+import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
@@ -11,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The first half of a graceful stop: counts the requests in flight and, once {@link #awaitIdle}
- * has begun, answers every new request 503 with {@code Connection: close} (17TRACK delivers a
+ * has begun, answers every new request 503 and closes its connection (17TRACK delivers a
  * refused push again; a load balancer sees the readiness probe fail), so that the requests already
  * running can finish before the listener closes.
  *
@@ -83,5 +84,9 @@ public final class Drain implements Filter {
         res.header(HeaderNames.RETRY_AFTER, "5");
         Json.send(res, ErrorCode.UNAVAILABLE.status(), Envelope.error(ErrorCode.UNAVAILABLE,
                 "the server is stopping; send the request again", null));
+        // Helidon keeps reading a connection whatever the response's Connection header says, and does
+        // not read the body of a refused request; closing it now is the only way to keep that body
+        // from being read as the next request.
+        throw new CloseConnectionException("the server is stopping");
     }
 }

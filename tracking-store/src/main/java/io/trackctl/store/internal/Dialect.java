@@ -1,6 +1,7 @@
 package io.trackctl.store.internal;
 
 import io.trackctl.core.snapshot.IsoTimes;
+import io.trackctl.store.StoreConfig;
 import io.trackctl.store.StoreException;
 
 import java.sql.SQLException;
@@ -40,7 +41,8 @@ public enum Dialect {
         if (jdbcUrl != null && jdbcUrl.startsWith("jdbc:postgresql:")) {
             return POSTGRESQL;
         }
-        throw new IllegalArgumentException("unsupported database URL '" + jdbcUrl
+        // Redacted: an unsupported URL may still carry a password.
+        throw new IllegalArgumentException("unsupported database URL '" + StoreConfig.redact(jdbcUrl)
                 + "': trackctl stores data in SQLite (jdbc:sqlite:FILE) or PostgreSQL (jdbc:postgresql://HOST/DB)");
     }
 
