@@ -1,5 +1,6 @@
 package io.trackctl.server;
 
+import io.trackctl.store.StoreConfig;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -148,7 +149,7 @@ public record ServerSettings(int port, Path dataDir, String db, String redis, St
 
     /** The JDBC URL without any password it may carry. */
     public String dbForDisplay() {
-        return db.replaceAll("(?i)(password=)[^&;]*", "$1****").replaceAll("//([^:/@]*):[^@/]*@", "//$1:****@");
+        return StoreConfig.redact(db);
     }
 
     @Override

@@ -40,7 +40,7 @@ public record StoreConfig(String jdbcUrl, int poolSize, String user, String pass
     /** A JDBC URL with any password in it (a {@code password=} parameter, {@code user:password@}) masked. */
     public static String redact(String jdbcUrl) {
         return jdbcUrl == null ? null
-                : jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1****").replaceAll("//([^/@]*):[^@/]*@", "//$1:****@");
+                : jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1****").replaceAll("//([^:/@]*):[^@/]*@", "//$1:****@");
     }
 
     @Override
