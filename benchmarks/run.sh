@@ -21,7 +21,7 @@ else
 fi
 
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
-  mvn -B -q -o package -pl tracking-cli,benchmarks -am -DskipTests
+  mvn -B -q package -pl tracking-cli,benchmarks -am -DskipTests
 fi
 rm -rf "$WORK"; mkdir -p "$OUT" "$WORK"
 START=$SECONDS

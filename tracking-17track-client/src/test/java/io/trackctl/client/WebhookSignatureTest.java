@@ -85,6 +85,23 @@ class WebhookSignatureTest {
     }
 
     @Test
+    void everyKeyOfSeveralVerifiesWhereverItStandsInTheList() {
+        String[] keys = {"OLDEST", KEY, "NEWKEY-2", "NEWKEY-3"};
+        WebhookSignature verifier = WebhookSignature.of(keys);
+        byte[] fixture = Fixtures.bytes("webhook-tracking-updated-delivered.json");
+
+        // The body's hash is shared between the keys: each one must still see the body untouched.
+        for (byte[] body : new byte[][] {new byte[0], COMPACT, fixture}) {
+            for (String key : keys) {
+                assertThat(verifier.verify(body, WebhookSignature.sign(body, key))).as(key).isTrue();
+            }
+            assertThat(verifier.verify(body, WebhookSignature.sign(body, "RETIRED"))).isFalse();
+        }
+        assertThat(verifier.verify(fixture, "ee7f3e68f9b226973b6fd596db63d318bb35dc8108f452d773f4e48324ebacdf"))
+                .isTrue();
+    }
+
+    @Test
     void needsAtLeastOneKeyAndNeverPrintsThem() {
         assertThatThrownBy(() -> WebhookSignature.of()).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> WebhookSignature.of(" ")).isInstanceOf(IllegalArgumentException.class);
