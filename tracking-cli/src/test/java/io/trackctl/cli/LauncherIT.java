@@ -6,19 +6,25 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The {@code ./trackctl} launcher at the repository root, run by bash against the jar this build
- * packaged: which Java it picks, the class-data archive each command gets, and that a command's
- * output stays its own. Runs after {@code package} (failsafe), when the jar is newer than the
+ * packaged: which Java it picks, the class-data archive (Java 21 to 24) or AOT cache (Java 25 and
+ * newer) each command gets, and that a command's output stays its own. Runs after {@code package} (failsafe), when the jar is newer than the
  * sources, so the launcher does not build.
  */
 class LauncherIT {
@@ -39,7 +45,7 @@ class LauncherIT {
     @Test
     void picksTheFirstJava21OrNewerByItsReleaseFileAndGivesEachCommandItsArchive() throws Exception {
         Path old = fakeJdk("jdk17", "17.0.12");
-        Path current = fakeJdk("jdk99", "99.0.1");
+        Path current = fakeJdk("jdk21", "21.0.5");
         Map<String, String> env = Map.of("TRACKCTL_JAVA_HOME", old.toString(), "JAVA_HOME", current.toString());
 
         Run serve = launch(env, "serve", "--port", "1");
@@ -53,6 +59,71 @@ class LauncherIT {
 
         assertThat(launch(env, "--stacktrace", "serve").stdoutLines()).first()
                 .isEqualTo("-XX:SharedArchiveFile=" + archive("serve"));
+    }
+
+    @Test
+    void onJava25ACommandRecordsThenAssemblesInTheBackgroundThenMapsItsCache() throws Exception {
+        Path jdk = fakeJdk("jdk25", "25.0.3");
+        Map<String, String> env = Map.of("TRACKCTL_JAVA_HOME", jdk.toString());
+        try {
+            Run first = launch(env, "list");
+            assertThat(first.exit).as(first.toString()).isZero();
+            Path record = Path.of(first.stdoutLines().get(1).substring("-XX:AOTConfiguration=".length()));
+            assertThat(record.getParent()).isEqualTo(JAR.getParent());
+            assertThat(record.getFileName().toString()).matches("trackctl-cli-" + jarStamp() + "-[0-9]+\\.aotconf");
+            assertThat(first.stdoutLines()).containsExactly("-XX:AOTMode=record", "-XX:AOTConfiguration=" + record,
+                    "-XX:+UnlockDiagnosticVMOptions", "-XX:-DisplayVMOutput", "-Xlog:aot*=off", "-Xlog:cds*=off",
+                    "-jar", JAR.toString(), "list");
+            // What the JVM writes when the recording run exits.
+            Files.writeString(record, "recorded");
+
+            Run second = launch(env, "list");
+            assertThat(second.stdoutLines()).as("runs without a cache while it is assembled")
+                    .containsExactly("-jar", JAR.toString(), "list");
+            Path cache = record.resolveSibling(record.getFileName().toString().replace(".aotconf", ".aot"));
+            awaitGone(record);
+            awaitGone(Path.of(cache + ".lock"));
+            assertThat(Files.readString(cache)).isEqualTo("assembled from recorded");
+            assertThat(siblings(cache.getFileName() + ".")).as("no temporary file left").isEmpty();
+
+            assertThat(launch(env, "list").stdoutLines()).containsExactly("-XX:AOTCache=" + cache,
+                    "-Xlog:aot*=off", "-Xlog:cds*=off", "-jar", JAR.toString(), "list");
+            assertThat(launch(env, "serve").stdoutLines()).first().asString()
+                    .startsWith("-XX:AOTMode=record").doesNotContain("cli");
+
+            // The same version at another path is another JDK: it records a cache of its own.
+            Path other = fakeJdk("jdk25b", "25.0.3");
+            Run elsewhere = launch(Map.of("TRACKCTL_JAVA_HOME", other.toString()), "list");
+            assertThat(elsewhere.stdoutLines().get(1)).startsWith("-XX:AOTConfiguration=")
+                    .isNotEqualTo("-XX:AOTConfiguration=" + record);
+        } finally {
+            deleteStamped();
+        }
+    }
+
+    @Test
+    void anAssemblyUnderWayIsLeftAloneAndOneLeftByADeadRunIsTakenOver() throws Exception {
+        Path jdk = fakeJdk("jdk25", "25.0.3");
+        Map<String, String> env = Map.of("TRACKCTL_JAVA_HOME", jdk.toString());
+        try {
+            String option = launch(env, "list").stdoutLines().get(1);
+            Path record = Path.of(option.substring("-XX:AOTConfiguration=".length()));
+            Files.writeString(record, "recorded");
+            Path cache = record.resolveSibling(record.getFileName().toString().replace(".aotconf", ".aot"));
+            Path lock = Files.createDirectory(Path.of(cache + ".lock"));
+
+            assertThat(launch(env, "list").stdoutLines()).containsExactly("-jar", JAR.toString(), "list");
+            assertThat(record).as("another run is assembling it").exists();
+            assertThat(cache).doesNotExist();
+
+            Files.setLastModifiedTime(lock, FileTime.from(Instant.now().minus(Duration.ofMinutes(11))));
+            launch(env, "list");
+            awaitGone(record);
+            awaitGone(lock);
+            assertThat(cache).isNotEmptyFile();
+        } finally {
+            deleteStamped();
+        }
     }
 
     @Test
@@ -72,17 +143,22 @@ class LauncherIT {
 
     @Test
     void helpAndVersionRunsWriteNoArchive() throws Exception {
-        Path jdk = fakeJdk("jdk99", "99");
+        Path jdk = fakeJdk("jdk21", "21");
         for (List<String> args : List.<List<String>>of(List.of(), List.of("--help"), List.of("-V"), List.of("serve", "--help"),
                 List.of("help", "list"), List.of("completion"), List.of("--stacktrace", "help"), List.of("-hV"))) {
             Run run = launch(Map.of("TRACKCTL_JAVA_HOME", jdk.toString()), args.toArray(String[]::new));
             assertThat(run.stdout).as(args.toString()).doesNotContain("SharedArchiveFile").contains("-jar");
         }
+        Path jdk25 = fakeJdk("jdk25", "25");
+        for (List<String> args : List.<List<String>>of(List.of("--help"), List.of("serve", "--help"), List.of("help"))) {
+            Run run = launch(Map.of("TRACKCTL_JAVA_HOME", jdk25.toString()), args.toArray(String[]::new));
+            assertThat(run.stdout).as(args.toString()).doesNotContain("AOT").contains("-jar");
+        }
     }
 
     @Test
     void javaOptionsComeAfterTheArchiveAndTheArchiveCanBeTurnedOff() throws Exception {
-        Path jdk = fakeJdk("jdk99", "99");
+        Path jdk = fakeJdk("jdk21", "21");
         Run withOpts = launch(Map.of("TRACKCTL_JAVA_HOME", jdk.toString(), "TRACKCTL_JAVA_OPTS", "-Xmx64m -Dx=1"),
                 "list");
         assertThat(withOpts.stdoutLines()).containsExactly("-XX:SharedArchiveFile=" + archive("cli"),
@@ -93,51 +169,163 @@ class LauncherIT {
     }
 
     @Test
+    void javaOptionsThatChooseClassSharingThemselvesGetNoneFromTheLauncher() throws Exception {
+        for (String version : List.of("21", "25")) {
+            Path jdk = fakeJdk("jdk" + version, version);
+            for (String opts : List.of("-Xshare:off", "-XX:SharedArchiveFile=/tmp/mine.jsa", "-XX:AOTCache=/tmp/mine.aot",
+                    "-Xmx64m -XX:ArchiveClassesAtExit=/tmp/mine.jsa")) {
+                Run run = launch(Map.of("TRACKCTL_JAVA_HOME", jdk.toString(), "TRACKCTL_JAVA_OPTS", opts), "list");
+                List<String> expected = new ArrayList<>(List.of(opts.split(" ")));
+                expected.addAll(List.of("-jar", JAR.toString(), "list"));
+                assertThat(run.stdoutLines()).as(version + " " + opts).containsExactlyElementsOf(expected);
+            }
+        }
+    }
+
+    @Test
     void aRealRunWritesTheArchiveOnceAndMapsItAfterwardsWithoutAWordInTheOutput() throws Exception {
-        Path archive = archive("cli");
-        Files.deleteIfExists(archive);
+        deleteStamped();
         Path data = dir.resolve("data");
+        try {
+            Run off = launch(Map.of("TRACKCTL_CDS", "off"), "list", "--data-dir", data.toString());
+            assertThat(off.exit).as(off.toString()).isZero();
+            assertThat(siblings("trackctl-cli-")).isEmpty();
 
-        Run off = launch(Map.of("TRACKCTL_CDS", "off"), "list", "--data-dir", data.toString());
-        assertThat(off.exit).as(off.toString()).isZero();
-        assertThat(archive).doesNotExist();
+            if (launcherJavaMajor() >= 25) {
+                Run first = launch(Map.of(), "list", "--data-dir", data.toString());
+                assertThat(first.exit).as(first.toString()).isZero();
+                assertThat(first.stdout).isEqualTo(off.stdout).contains("0 in all");
+                assertThat(first.stderr).isEqualTo(off.stderr);
+                assertThat(siblings("trackctl-cli-")).singleElement().asString().endsWith(".aotconf");
 
-        Run first = launch(Map.of(), "list", "--data-dir", data.toString());
-        assertThat(first.exit).as(first.toString()).isZero();
-        assertThat(first.stdout).isEqualTo(off.stdout).contains("0 in all");
-        assertThat(first.stderr).isEqualTo(off.stderr).doesNotContain("cds");
-        assertThat(archive).isNotEmptyFile();
+                Run second = launch(Map.of(), "list", "--data-dir", data.toString());
+                assertThat(second.stdout).isEqualTo(off.stdout);
+                assertThat(second.stderr).isEqualTo(off.stderr);
+                Path cache = awaitSingle("trackctl-cli-", ".aot");
 
-        Path cdsLog = dir.resolve("cds.log");
-        Run second = launch(Map.of("TRACKCTL_JAVA_OPTS", "-Xlog:cds=info:file=" + cdsLog), "list", "--data-dir",
-                data.toString());
-        assertThat(second.exit).as(second.toString()).isZero();
-        assertThat(second.stdout).isEqualTo(off.stdout);
-        assertThat(Files.readString(cdsLog)).contains("Mapped dynamic region");
+                Path aotLog = dir.resolve("aot.log");
+                Run third = launch(Map.of("TRACKCTL_JAVA_OPTS", "-Xlog:aot=info:file=" + aotLog), "list", "--data-dir",
+                        data.toString());
+                assertThat(third.exit).as(third.toString()).isZero();
+                assertThat(third.stdout).isEqualTo(off.stdout);
+                assertThat(Files.readString(aotLog)).contains("Opened AOT cache " + cache);
+            } else {
+                Path archive = archive("cli");
+                Run first = launch(Map.of(), "list", "--data-dir", data.toString());
+                assertThat(first.exit).as(first.toString()).isZero();
+                assertThat(first.stdout).isEqualTo(off.stdout).contains("0 in all");
+                assertThat(first.stderr).isEqualTo(off.stderr).doesNotContain("cds");
+                assertThat(archive).isNotEmptyFile();
+
+                Path cdsLog = dir.resolve("cds.log");
+                Run second = launch(Map.of("TRACKCTL_JAVA_OPTS", "-Xlog:cds=info:file=" + cdsLog), "list", "--data-dir",
+                        data.toString());
+                assertThat(second.exit).as(second.toString()).isZero();
+                assertThat(second.stdout).isEqualTo(off.stdout);
+                assertThat(Files.readString(cdsLog)).contains("Mapped dynamic region");
+            }
+        } finally {
+            deleteStamped();
+        }
     }
 
     @Test
     void archivesOfEarlierJarsAreRemoved() throws Exception {
         // As a server still running when the jar was rebuilt leaves behind: the JVM would only
         // ignore such an archive, run after run.
-        Path earlier = archive("cli").resolveSibling("trackctl-cli-1.jsa");
-        Files.writeString(earlier, "an archive of an earlier jar");
-        Path otherKind = archive("serve").resolveSibling("trackctl-serve-1.jsa");
-        Files.writeString(otherKind, "left to serve's runs");
+        Path earlier = JAR.resolveSibling("trackctl-cli-1.jsa");
+        Path earlierCache = JAR.resolveSibling("trackctl-cli-1-42.aot");
+        Path earlierLock = JAR.resolveSibling("trackctl-cli-1-42.aot.lock");
+        Path otherKind = JAR.resolveSibling("trackctl-serve-1.jsa");
+        Path stampPrefix = JAR.resolveSibling("trackctl-cli-" + jarStamp() + "0.jsa");
+        try {
+            Files.writeString(earlier, "an archive of an earlier jar");
+            Files.writeString(earlierCache, "a cache of an earlier jar");
+            Files.createDirectories(earlierLock);
+            Files.writeString(otherKind, "left to serve's runs");
+            Files.writeString(stampPrefix, "a later jar's stamp that only begins like this one's");
 
-        Run run = launch(Map.of(), "list", "--data-dir", dir.resolve("data").toString());
+            for (String version : List.of("21", "25")) {
+                Files.writeString(earlier, "an archive of an earlier jar");
+                Run run = launch(Map.of("TRACKCTL_JAVA_HOME", fakeJdk("jdk" + version, version).toString()), "list");
 
-        assertThat(run.exit).as(run.toString()).isZero();
-        assertThat(earlier).doesNotExist();
-        assertThat(archive("cli")).isNotEmptyFile();
-        assertThat(otherKind).exists();
-        Files.delete(otherKind);
+                assertThat(run.exit).as(run.toString()).isZero();
+                assertThat(earlier).as(version).doesNotExist();
+                assertThat(earlierCache).doesNotExist();
+                assertThat(earlierLock).doesNotExist();
+                assertThat(stampPrefix).doesNotExist();
+                assertThat(otherKind).exists();
+            }
+        } finally {
+            Files.deleteIfExists(otherKind);
+            Files.deleteIfExists(stampPrefix);
+            deleteStamped();
+        }
     }
 
-    /** Where the launcher keeps {@code kind}'s archive for the jar as it is now. */
+    /** Where the launcher keeps {@code kind}'s archive on Java 21 to 24 for the jar as it is now. */
     private static Path archive(String kind) throws IOException {
-        long mtime = Files.getLastModifiedTime(JAR).toMillis() / 1000;
-        return JAR.resolveSibling("trackctl-" + kind + "-" + mtime + ".jsa");
+        return JAR.resolveSibling("trackctl-" + kind + "-" + jarStamp() + ".jsa");
+    }
+
+    /** The jar's modification time in seconds, as the launcher puts it in its files' names. */
+    private static long jarStamp() throws IOException {
+        return Files.getLastModifiedTime(JAR).toMillis() / 1000;
+    }
+
+    /** The files next to the jar whose names start with {@code prefix}. */
+    private static List<Path> siblings(String prefix) throws IOException {
+        try (Stream<Path> files = Files.list(JAR.getParent())) {
+            return files.filter(f -> f.getFileName().toString().startsWith(prefix)).sorted().toList();
+        }
+    }
+
+    /** Removes what the launcher keeps next to the jar for the jar as it is now, caches under way included. */
+    private static void deleteStamped() throws IOException {
+        for (String kind : List.of("cli", "serve")) {
+            for (Path p : siblings("trackctl-" + kind + "-" + jarStamp())) {
+                if (Files.isDirectory(p)) {
+                    Files.delete(p);
+                } else {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    /** Waits until {@code path} is gone: a background assembly ends with its record and lock removed. */
+    private static void awaitGone(Path path) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (Files.exists(path)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(path + " still there after 120 s");
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    /** Waits until the one file next to the jar starting with {@code prefix} ends with {@code suffix}, and returns it. */
+    private static Path awaitSingle(String prefix, String suffix) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (true) {
+            List<Path> found = siblings(prefix);
+            if (found.size() == 1 && found.getFirst().toString().endsWith(suffix)) {
+                return found.getFirst();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("expected only a " + suffix + " file after 120 s, found " + found);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    /** The major version of the Java the launcher picks on this machine, asked through the launcher itself. */
+    private int launcherJavaMajor() throws Exception {
+        Run run = launch(Map.of("TRACKCTL_CDS", "off", "TRACKCTL_JAVA_OPTS", "-XshowSettings:properties -version"),
+                "list");
+        Matcher m = Pattern.compile("java\\.specification\\.version = (\\d+)").matcher(run.stderr);
+        assertThat(m.find()).as(run.toString()).isTrue();
+        return Integer.parseInt(m.group(1));
     }
 
     /** A JDK directory whose {@code release} file names {@code version} and whose java prints its arguments. */
@@ -151,7 +339,20 @@ class LauncherIT {
         Files.writeString(home.resolve("release"), "IMPLEMENTOR=\"test\"\nJAVA_VERSION=\"" + version + "\"\n"
                 + (arch == null ? "" : "OS_ARCH=\"" + arch + "\"\n"));
         Path java = home.resolve("bin/java");
-        Files.writeString(java, "#!/bin/sh\nprintf '%s\\n' \"$@\"\n");
+        // Prints its arguments; told to assemble an AOT cache, writes one from the record instead.
+        Files.writeString(java, """
+                #!/bin/sh
+                create=; conf=; out=
+                for a in "$@"; do
+                  case "$a" in
+                    -XX:AOTMode=create) create=1 ;;
+                    -XX:AOTConfiguration=*) conf="${a#-XX:AOTConfiguration=}" ;;
+                    -XX:AOTCache=*) out="${a#-XX:AOTCache=}" ;;
+                  esac
+                done
+                if [ -n "$create" ]; then printf 'assembled from %s' "$(cat "$conf")" > "$out"; exit 0; fi
+                printf '%s\\n' "$@"
+                """);
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
         return home;
     }

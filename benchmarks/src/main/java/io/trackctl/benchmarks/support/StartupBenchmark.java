@@ -13,9 +13,11 @@ import java.util.Map;
  * generates keys) and again on the same directory; then the wall time of {@code trackctl list}
  * (a whole JVM run). The limit for both: {@code java -version} on the same JVM, same run.
  *
- * <p>Each is measured twice: with a bare {@code java -jar}, and with the class-data archive the
- * {@code ./trackctl} launcher gives each command (the same JVM options, an archive of its own in the
- * work directory, written by one unmeasured run first).
+ * <p>Each is measured with a bare {@code java -jar} and with what the {@code ./trackctl} launcher
+ * gives each command, in files of their own in the work directory, made first by unmeasured runs
+ * as the launcher's first runs make them: the dynamic class-data archive (the launcher's choice on
+ * Java 21 to 24), and on Java 25 and newer also the AOT cache (its choice there: a recording run,
+ * then the cache assembled from the record). The ways alternate within each round.
  *
  * <p>Flags: {@code --cli-jar}, {@code --work-dir}, {@code --rounds 5}.
  */
@@ -35,28 +37,67 @@ public final class StartupBenchmark {
         List<String> serveCds = launcherArchive(archives.resolve("serve.jsa"));
         List<String> listCds = launcherArchive(archives.resolve("cli.jsa"));
         // The unmeasured runs that write the archives, as a first ./trackctl run does.
-        Path training = Files.createTempDirectory(work, "startup-");
-        ServerProcess.start(cliJar, training, "k", Map.of(), serveCds, Duration.ofSeconds(60)).close();
-        wall(concat(listCds, List.of("-jar", cliJar.toString(), "list", "--data-dir", training.toString())));
+        train(cliJar, work, serveCds, listCds);
+        boolean aot = Runtime.version().feature() >= 25;
+        List<String> serveAot = List.of();
+        List<String> listAot = List.of();
+        if (aot) {
+            serveAot = aotCache(archives.resolve("serve"));
+            listAot = aotCache(archives.resolve("cli"));
+            train(cliJar, work, recording(archives.resolve("serve")), recording(archives.resolve("cli")));
+            assemble(cliJar, archives.resolve("serve"));
+            assemble(cliJar, archives.resolve("cli"));
+        }
 
         Timings plain = new Timings();
         Timings cds = new Timings();
+        Timings cache = new Timings();
         List<Double> jvm = new ArrayList<>();
         for (int r = 0; r < rounds; r++) {
-            // Alternated within each round, so a slow spell of a shared machine hits both.
+            // Alternated within each round, so a slow spell of a shared machine hits every way alike.
             plain.measure(cliJar, work, List.of(), List.of());
             cds.measure(cliJar, work, serveCds, listCds);
+            if (aot) {
+                cache.measure(cliJar, work, serveAot, listAot);
+            }
             jvm.add(millis(wall(List.of("-version"))));
         }
         Stats jvmS = Stats.of(jvm);
         System.out.println("java -version ms: " + jvmS.format("%.0f"));
         plain.report("java -jar", jvmS);
-        cds.report("./trackctl's class-data archive", jvmS);
+        cds.report(aot ? "class-data archive (./trackctl on Java 21-24)" : "./trackctl's class-data archive", jvmS);
+        if (aot) {
+            cache.report("./trackctl's AOT cache (Java 25+)", jvmS);
+        }
     }
 
-    /** The options {@code ./trackctl} adds for a command's archive. */
+    /** A server start on a fresh data directory and a {@code list}, unmeasured, with these options. */
+    private static void train(Path cliJar, Path work, List<String> serveJvm, List<String> listJvm) throws Exception {
+        Path training = Files.createTempDirectory(work, "startup-");
+        ServerProcess.start(cliJar, training, "k", Map.of(), serveJvm, Duration.ofSeconds(60)).close();
+        wall(concat(listJvm, List.of("-jar", cliJar.toString(), "list", "--data-dir", training.toString())));
+    }
+
+    /** The options {@code ./trackctl} adds for a command's archive on Java 21 to 24. */
     private static List<String> launcherArchive(Path archive) {
         return List.of("-XX:SharedArchiveFile=" + archive, "-XX:+AutoCreateSharedArchive", "-Xlog:cds*=off");
+    }
+
+    /** The options of {@code ./trackctl}'s first run of a command on Java 25+, which records. */
+    private static List<String> recording(Path base) {
+        return List.of("-XX:AOTMode=record", "-XX:AOTConfiguration=" + base + ".aotconf",
+                "-XX:+UnlockDiagnosticVMOptions", "-XX:-DisplayVMOutput", "-Xlog:aot*=off", "-Xlog:cds*=off");
+    }
+
+    /** Assembles the cache from the record, as {@code ./trackctl}'s second run does in the background. */
+    private static void assemble(Path cliJar, Path base) throws Exception {
+        wall(List.of("-XX:AOTMode=create", "-XX:AOTConfiguration=" + base + ".aotconf", "-XX:AOTCache=" + base + ".aot",
+                "-Xlog:all=off", "-jar", cliJar.toString()));
+    }
+
+    /** The options of {@code ./trackctl}'s later runs of a command on Java 25+, which map the cache. */
+    private static List<String> aotCache(Path base) {
+        return List.of("-XX:AOTCache=" + base + ".aot", "-Xlog:aot*=off", "-Xlog:cds*=off");
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
