@@ -136,7 +136,7 @@ public final class ApiRequest {
             throw tooLarge(maxBodyBytes);
         }
         try (InputStream in = request.content().inputStream()) {
-            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
+            byte[] bytes = Bodies.read(in, declared, (int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
             if (bytes.length > maxBodyBytes) {
                 throw tooLarge(maxBodyBytes);
             }

@@ -10,6 +10,7 @@ import io.trackctl.core.ingest.IngestResult;
 import io.trackctl.core.ingest.WebhookIngest;
 import io.trackctl.core.retry.TransientFailureException;
 import io.trackctl.server.http.ApiService;
+import io.trackctl.server.http.Bodies;
 import io.trackctl.server.http.Endpoint;
 import io.trackctl.server.http.Envelope;
 import io.trackctl.server.http.ErrorCode;
@@ -77,7 +78,7 @@ public final class WebhookResource implements ApiService {
         try (InputStream in = req.content().inputStream()) {
             // A body declared too large is not read whole: its head is enough for the log row.
             int budget = declared > maxBodyBytes ? WebhookIngest.REJECTED_BODY_LIMIT : maxBodyBytes + 1;
-            body = in.readNBytes(budget);
+            body = Bodies.read(in, declared, budget);
         }
         boolean tooLarge = declared > maxBodyBytes || body.length > maxBodyBytes;
         String signature = req.headers().first(SIGN).or(() -> req.headers().first(X_SIGNATURE)).orElse(null);
@@ -105,7 +106,8 @@ public final class WebhookResource implements ApiService {
         }
     }
 
-    private static void ok(ServerResponse res) {
+    /** The answer to an accepted or duplicate delivery (also the benchmark's no-op route's). */
+    static void ok(ServerResponse res) {
         res.status(200);
         res.header(HeaderNames.CONTENT_TYPE, Json.CONTENT_TYPE);
         res.header(HeaderNames.CACHE_CONTROL, "no-store");
