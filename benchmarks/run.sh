@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the whole benchmark set (about 11 minutes on 2 cores) and writes the figures to
+# Runs the whole benchmark set (11 to 13 minutes on 2 cores) and writes the figures to
 # benchmarks/target/results/. Builds what it needs first. Run from anywhere:
 #   benchmarks/run.sh            # the full set
 #   QUICK=1 benchmarks/run.sh    # a short smoke run (smaller inputs, one round)
