@@ -5,6 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.MessageDigestSpi;
+import java.security.NoSuchAlgorithmException;
+import java.security.Provider;
+import java.security.Security;
 import java.util.Arrays;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -99,6 +105,57 @@ class WebhookSignatureTest {
         }
         assertThat(verifier.verify(fixture, "ee7f3e68f9b226973b6fd596db63d318bb35dc8108f452d773f4e48324ebacdf"))
                 .isTrue();
+    }
+
+    @Test
+    void aProviderThatCannotCopyItsStateHashesTheBodyAgainForEachKey() {
+        Provider noCopy = new Provider("TrackctlNoCopySha256", "1.0", "SHA-256 whose state cannot be copied") {
+        };
+        noCopy.put("MessageDigest.SHA-256", NoCopySha256.class.getName());
+        Security.insertProviderAt(noCopy, 1);
+        try {
+            assertThat(MessageDigest.getInstance("SHA-256").getProvider().getName()).isEqualTo(noCopy.getName());
+            WebhookSignature verifier = WebhookSignature.of("OLDEST", KEY, "NEWKEY-2");
+            for (String key : new String[] {"OLDEST", KEY, "NEWKEY-2"}) {
+                assertThat(verifier.verify(COMPACT, WebhookSignature.sign(COMPACT, key))).as(key).isTrue();
+            }
+            assertThat(verifier.verify(COMPACT, "9fff37242e963fbc6fe9a56706790c4316d80a19d635a5d448331a8a594b4675"))
+                    .isTrue();
+            assertThat(verifier.verify(COMPACT, WebhookSignature.sign(COMPACT, "RETIRED"))).isFalse();
+        } catch (NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        } finally {
+            Security.removeProvider(noCopy.getName());
+        }
+    }
+
+    /** SHA-256 through the JDK's own, in a provider whose state is not {@link Cloneable}. */
+    public static final class NoCopySha256 extends MessageDigestSpi {
+        private final MessageDigest sha;
+
+        public NoCopySha256() throws GeneralSecurityException {
+            sha = MessageDigest.getInstance("SHA-256", "SUN");
+        }
+
+        @Override
+        protected void engineUpdate(byte input) {
+            sha.update(input);
+        }
+
+        @Override
+        protected void engineUpdate(byte[] input, int offset, int len) {
+            sha.update(input, offset, len);
+        }
+
+        @Override
+        protected byte[] engineDigest() {
+            return sha.digest();
+        }
+
+        @Override
+        protected void engineReset() {
+            sha.reset();
+        }
     }
 
     @Test

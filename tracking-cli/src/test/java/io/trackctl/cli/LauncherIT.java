@@ -72,10 +72,13 @@ class LauncherIT {
             assertThat(record.getParent()).isEqualTo(JAR.getParent());
             assertThat(record.getFileName().toString()).matches("trackctl-cli-" + jarStamp() + "-[0-9]+\\.aotconf");
             assertThat(first.stdoutLines()).containsExactly("-XX:AOTMode=record", "-XX:AOTConfiguration=" + record,
-                    "-XX:+UnlockDiagnosticVMOptions", "-XX:-DisplayVMOutput", "-Xlog:aot*=off", "-Xlog:cds*=off",
-                    "-jar", JAR.toString(), "list");
+                    "-XX:+DisplayVMOutputToStderr", "-Xlog:aot*=off", "-Xlog:cds*=off", "-jar", JAR.toString(), "list");
             // What the JVM writes when the recording run exits.
-            Files.writeString(record, "recorded");
+            writeRecord(record, Duration.ZERO);
+            assertThat(launch(env, "list").stdoutLines()).as("a record a moment old may still be growing")
+                    .containsExactly("-jar", JAR.toString(), "list");
+            assertThat(record).exists();
+            writeRecord(record, Duration.ofSeconds(10));
 
             Run second = launch(env, "list");
             assertThat(second.stdoutLines()).as("runs without a cache while it is assembled")
@@ -108,7 +111,7 @@ class LauncherIT {
         try {
             String option = launch(env, "list").stdoutLines().get(1);
             Path record = Path.of(option.substring("-XX:AOTConfiguration=".length()));
-            Files.writeString(record, "recorded");
+            writeRecord(record, Duration.ofSeconds(10));
             Path cache = record.resolveSibling(record.getFileName().toString().replace(".aotconf", ".aot"));
             Path lock = Files.createDirectory(Path.of(cache + ".lock"));
 
@@ -124,6 +127,47 @@ class LauncherIT {
         } finally {
             deleteStamped();
         }
+    }
+
+    @Test
+    void afterTwoFailedAssembliesTheJarAndJdkKeepTheArchive() throws Exception {
+        Path jdk = fakeJdk("jdk25", "25.0.3");
+        Files.writeString(jdk.resolve("fail-create"), "");
+        Map<String, String> env = Map.of("TRACKCTL_JAVA_HOME", jdk.toString());
+        try {
+            for (int attempt = 1; attempt <= 2; attempt++) {
+                List<String> recording = launch(env, "list").stdoutLines();
+                assertThat(recording).as("attempt " + attempt).first().isEqualTo("-XX:AOTMode=record");
+                Path record = Path.of(recording.get(1).substring("-XX:AOTConfiguration=".length()));
+                writeRecord(record, Duration.ofSeconds(10));
+                Path cache = record.resolveSibling(record.getFileName().toString().replace(".aotconf", ".aot"));
+
+                assertThat(launch(env, "list").exit).isZero();
+                awaitGone(record);
+                awaitGone(Path.of(cache + ".lock"));
+                assertThat(cache).doesNotExist();
+                assertThat(Files.readAllLines(Path.of(cache + ".failed"))).hasSize(attempt);
+            }
+            assertThat(launch(env, "list").stdoutLines()).containsExactly("-XX:SharedArchiveFile=" + archive("cli"),
+                    "-XX:+AutoCreateSharedArchive", "-Xlog:cds*=off", "-jar", JAR.toString(), "list");
+        } finally {
+            deleteStamped();
+        }
+    }
+
+    @Test
+    void java25GetsTheArchiveWithOptionsOfItsOwnOrWhenTheJdkCannotBeToldApart() throws Exception {
+        Path jdk = fakeJdk("jdk25", "25.0.3");
+        Run withOpts = launch(Map.of("TRACKCTL_JAVA_HOME", jdk.toString(), "TRACKCTL_JAVA_OPTS", "-Xmx64m"), "list");
+        assertThat(withOpts.stdoutLines()).containsExactly("-XX:SharedArchiveFile=" + archive("cli"),
+                "-XX:+AutoCreateSharedArchive", "-Xlog:cds*=off", "-Xmx64m", "-jar", JAR.toString(), "list");
+
+        // A launcher stub with no release file beside it (as macOS's /usr/bin/java): asked its version.
+        Path stub = fakeJdk("stub", "25.0.3");
+        Files.delete(stub.resolve("release"));
+        Run stubbed = launch(Map.of("TRACKCTL_JAVA_HOME", stub.toString()), "list");
+        assertThat(stubbed.stdoutLines()).containsExactly("-XX:SharedArchiveFile=" + archive("cli"),
+                "-XX:+AutoCreateSharedArchive", "-Xlog:cds*=off", "-jar", JAR.toString(), "list");
     }
 
     @Test
@@ -192,19 +236,32 @@ class LauncherIT {
             assertThat(siblings("trackctl-cli-")).isEmpty();
 
             if (launcherJavaMajor() >= 25) {
-                Run first = launch(Map.of(), "list", "--data-dir", data.toString());
-                assertThat(first.exit).as(first.toString()).isZero();
-                assertThat(first.stdout).isEqualTo(off.stdout).contains("0 in all");
-                assertThat(first.stderr).isEqualTo(off.stderr);
+                // The recording run: the command's output and exit code as without it, and on standard
+                // error, last, the JVM's word of where it recorded.
+                Run offFailing = launch(Map.of("TRACKCTL_CDS", "off"), "show", "NO-SUCH-NUMBER", "--data-dir",
+                        data.toString());
+                assertThat(offFailing.exit).as(offFailing.toString()).isNotZero();
+                Run first = launch(Map.of(), "show", "NO-SUCH-NUMBER", "--data-dir", data.toString());
+                assertThat(first.exit).as(first.toString()).isEqualTo(offFailing.exit);
+                assertThat(first.stdout).isEqualTo(offFailing.stdout);
+                assertThat(first.stderr).startsWith(offFailing.stderr);
+                assertThat(first.stderr.substring(offFailing.stderr.length()).strip())
+                        .matches("AOTConfiguration recorded: .*trackctl-cli-[0-9]+-[0-9]+\\.aotconf");
+                Path record = siblings("trackctl-cli-").getFirst();
                 assertThat(siblings("trackctl-cli-")).singleElement().asString().endsWith(".aotconf");
+                // The launcher leaves a record a moment old alone: it may still be growing.
+                Files.setLastModifiedTime(record, FileTime.from(Instant.now().minusSeconds(10)));
 
                 Run second = launch(Map.of(), "list", "--data-dir", data.toString());
+                assertThat(second.exit).as(second.toString()).isZero();
                 assertThat(second.stdout).isEqualTo(off.stdout);
                 assertThat(second.stderr).isEqualTo(off.stderr);
                 Path cache = awaitSingle("trackctl-cli-", ".aot");
 
+                // Told through the JVM's own variable, which the launcher does not read: with options of
+                // its own in TRACKCTL_JAVA_OPTS it would give the archive instead.
                 Path aotLog = dir.resolve("aot.log");
-                Run third = launch(Map.of("TRACKCTL_JAVA_OPTS", "-Xlog:aot=info:file=" + aotLog), "list", "--data-dir",
+                Run third = launch(Map.of("JAVA_TOOL_OPTIONS", "-Xlog:aot=info:file=" + aotLog), "list", "--data-dir",
                         data.toString());
                 assertThat(third.exit).as(third.toString()).isZero();
                 assertThat(third.stdout).isEqualTo(off.stdout);
@@ -293,6 +350,12 @@ class LauncherIT {
         }
     }
 
+    /** Writes a record as a recording run's JVM does when it exits, {@code age} ago. */
+    private static void writeRecord(Path record, Duration age) throws IOException {
+        Files.writeString(record, "recorded");
+        Files.setLastModifiedTime(record, FileTime.from(Instant.now().minus(age)));
+    }
+
     /** Waits until {@code path} is gone: a background assembly ends with its record and lock removed. */
     private static void awaitGone(Path path) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
@@ -338,6 +401,7 @@ class LauncherIT {
         Path home = Files.createDirectories(dir.resolve(name).resolve("bin")).getParent();
         Files.writeString(home.resolve("release"), "IMPLEMENTOR=\"test\"\nJAVA_VERSION=\"" + version + "\"\n"
                 + (arch == null ? "" : "OS_ARCH=\"" + arch + "\"\n"));
+        Files.writeString(home.resolve("version"), version);
         Path java = home.resolve("bin/java");
         // Prints its arguments; told to assemble an AOT cache, writes one from the record instead.
         Files.writeString(java, """
@@ -350,7 +414,14 @@ class LauncherIT {
                     -XX:AOTCache=*) out="${a#-XX:AOTCache=}" ;;
                   esac
                 done
-                if [ -n "$create" ]; then printf 'assembled from %s' "$(cat "$conf")" > "$out"; exit 0; fi
+                home="$(dirname "$(dirname "$0")")"
+                if [ -n "$create" ]; then
+                  [ -e "$home/fail-create" ] && exit 1
+                  printf 'assembled from %s' "$(cat "$conf")" > "$out"; exit 0
+                fi
+                if [ "$1" = "-XshowSettings:properties" ]; then
+                  echo "    java.specification.version = $(cat "$home/version")" >&2; exit 0
+                fi
                 printf '%s\\n' "$@"
                 """);
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));

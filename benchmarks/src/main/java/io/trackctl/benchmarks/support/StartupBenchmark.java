@@ -86,7 +86,7 @@ public final class StartupBenchmark {
     /** The options of {@code ./trackctl}'s first run of a command on Java 25+, which records. */
     private static List<String> recording(Path base) {
         return List.of("-XX:AOTMode=record", "-XX:AOTConfiguration=" + base + ".aotconf",
-                "-XX:+UnlockDiagnosticVMOptions", "-XX:-DisplayVMOutput", "-Xlog:aot*=off", "-Xlog:cds*=off");
+                "-XX:+DisplayVMOutputToStderr", "-Xlog:aot*=off", "-Xlog:cds*=off");
     }
 
     /** Assembles the cache from the record, as {@code ./trackctl}'s second run does in the background. */

@@ -34,6 +34,15 @@ class BodiesTest {
     }
 
     @Test
+    void aDeclaredBodyThatStopsPastTheFirstChunkGivesWhatCame() throws IOException {
+        byte[] part = new byte[Bodies.FIRST_CHUNK * 3 + 17];
+        Arrays.fill(part, (byte) 7);
+        byte[] read = Bodies.read(new ByteArrayInputStream(part), 10L * Bodies.FIRST_CHUNK, Integer.MAX_VALUE - 8);
+        assertThat(read).hasSize(part.length);
+        assertThat(Arrays.equals(read, part)).isTrue();
+    }
+
+    @Test
     void aLargeBodyIsReadWholeAcrossManyReads() throws IOException {
         byte[] large = new byte[300_000];
         for (int i = 0; i < large.length; i++) {
