@@ -10,9 +10,9 @@ import java.io.OutputStream;
 
 /**
  * {@code POST /benchmark/noop}: reads the body and answers {@code 200 {"code":0,"message":"ok"}},
- * nothing else. The
- * limit the webhook's throughput is measured against (same server, same HTTP stack, same body
- * size, the body read and the answer written as the webhook reads and writes them). Mounted only when {@value #ENV} is {@code true}, and never listed in the OpenAPI document.
+ * nothing else. The limit the webhook's throughput is measured against: same server, same HTTP
+ * stack, same body size, the body read and the answer written as the webhook reads and writes
+ * them. Mounted only when {@value #ENV} is {@code true}, and never listed in the OpenAPI document.
  */
 public final class BenchmarkNoopResource implements ApiService {
 
