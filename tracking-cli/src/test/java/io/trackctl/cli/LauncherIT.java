@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,8 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The {@code ./trackctl} launcher at the repository root, run by bash against the jar this build
  * packaged: which Java it picks, the class-data archive (Java 21 to 24) or AOT cache (Java 25 and
- * newer) each command gets, and that a command's output stays its own. Runs after {@code package} (failsafe), when the jar is newer than the
- * sources, so the launcher does not build.
+ * newer) each command gets, and that a command's output stays its own. Runs after {@code package}
+ * (failsafe), when the jar is newer than the sources, so the launcher does not build.
  */
 class LauncherIT {
 
@@ -68,7 +69,7 @@ class LauncherIT {
         try {
             Run first = launch(env, "list");
             assertThat(first.exit).as(first.toString()).isZero();
-            Path record = Path.of(first.stdoutLines().get(1).substring("-XX:AOTConfiguration=".length()));
+            Path record = recordOf(first);
             assertThat(record.getParent()).isEqualTo(JAR.getParent());
             assertThat(record.getFileName().toString()).matches("trackctl-cli-" + jarStamp() + "-[0-9]+\\.aotconf");
             assertThat(first.stdoutLines()).containsExactly("-XX:AOTMode=record", "-XX:AOTConfiguration=" + record,
@@ -83,7 +84,7 @@ class LauncherIT {
             Run second = launch(env, "list");
             assertThat(second.stdoutLines()).as("runs without a cache while it is assembled")
                     .containsExactly("-jar", JAR.toString(), "list");
-            Path cache = record.resolveSibling(record.getFileName().toString().replace(".aotconf", ".aot"));
+            Path cache = cacheOf(record);
             awaitGone(record);
             awaitGone(Path.of(cache + ".lock"));
             assertThat(Files.readString(cache)).isEqualTo("assembled from recorded");
@@ -109,10 +110,9 @@ class LauncherIT {
         Path jdk = fakeJdk("jdk25", "25.0.3");
         Map<String, String> env = Map.of("TRACKCTL_JAVA_HOME", jdk.toString());
         try {
-            String option = launch(env, "list").stdoutLines().get(1);
-            Path record = Path.of(option.substring("-XX:AOTConfiguration=".length()));
+            Path record = recordOf(launch(env, "list"));
             writeRecord(record, Duration.ofSeconds(10));
-            Path cache = record.resolveSibling(record.getFileName().toString().replace(".aotconf", ".aot"));
+            Path cache = cacheOf(record);
             Path lock = Files.createDirectory(Path.of(cache + ".lock"));
 
             assertThat(launch(env, "list").stdoutLines()).containsExactly("-jar", JAR.toString(), "list");
@@ -136,11 +136,11 @@ class LauncherIT {
         Map<String, String> env = Map.of("TRACKCTL_JAVA_HOME", jdk.toString());
         try {
             for (int attempt = 1; attempt <= 2; attempt++) {
-                List<String> recording = launch(env, "list").stdoutLines();
-                assertThat(recording).as("attempt " + attempt).first().isEqualTo("-XX:AOTMode=record");
-                Path record = Path.of(recording.get(1).substring("-XX:AOTConfiguration=".length()));
+                Run recording = launch(env, "list");
+                assertThat(recording.stdoutLines()).as("attempt " + attempt).first().isEqualTo("-XX:AOTMode=record");
+                Path record = recordOf(recording);
                 writeRecord(record, Duration.ofSeconds(10));
-                Path cache = record.resolveSibling(record.getFileName().toString().replace(".aotconf", ".aot"));
+                Path cache = cacheOf(record);
 
                 assertThat(launch(env, "list").exit).isZero();
                 awaitGone(record);
@@ -341,11 +341,7 @@ class LauncherIT {
     private static void deleteStamped() throws IOException {
         for (String kind : List.of("cli", "serve")) {
             for (Path p : siblings("trackctl-" + kind + "-" + jarStamp())) {
-                if (Files.isDirectory(p)) {
-                    Files.delete(p);
-                } else {
-                    Files.deleteIfExists(p);
-                }
+                Files.deleteIfExists(p); // a lock is an empty directory
             }
         }
     }
@@ -356,27 +352,38 @@ class LauncherIT {
         Files.setLastModifiedTime(record, FileTime.from(Instant.now().minus(age)));
     }
 
+    /** The record a recording run was told to write, read off the fake JDK's printed arguments. */
+    private static Path recordOf(Run recording) {
+        return Path.of(recording.stdoutLines().get(1).substring("-XX:AOTConfiguration=".length()));
+    }
+
+    /** The cache the launcher assembles from {@code record}. */
+    private static Path cacheOf(Path record) {
+        return record.resolveSibling(record.getFileName().toString().replace(".aotconf", ".aot"));
+    }
+
     /** Waits until {@code path} is gone: a background assembly ends with its record and lock removed. */
-    private static void awaitGone(Path path) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (Files.exists(path)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(path + " still there after 120 s");
-            }
-            Thread.sleep(50);
-        }
+    private static void awaitGone(Path path) throws Exception {
+        await(() -> Files.exists(path) ? null : path, path + " still there");
     }
 
     /** Waits until the one file next to the jar starting with {@code prefix} ends with {@code suffix}, and returns it. */
     private static Path awaitSingle(String prefix, String suffix) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (true) {
+        return await(() -> {
             List<Path> found = siblings(prefix);
-            if (found.size() == 1 && found.getFirst().toString().endsWith(suffix)) {
-                return found.getFirst();
+            return found.size() == 1 && found.getFirst().toString().endsWith(suffix) ? found.getFirst() : null;
+        }, "expected only a " + suffix + " file starting " + prefix);
+    }
+
+    /** Polls {@code probe} until it answers, for at most 120 s. */
+    private static <T> T await(Callable<T> probe, String failure) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        for (T found = probe.call(); ; found = probe.call()) {
+            if (found != null) {
+                return found;
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("expected only a " + suffix + " file after 120 s, found " + found);
+                throw new AssertionError(failure + " after 120 s");
             }
             Thread.sleep(50);
         }

@@ -24,9 +24,8 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
  * child process with {@code TRACKCTL_BENCHMARK_NOOP=true}, warms both routes with an unmeasured
  * round, then alternates timed rounds: no-op route, webhook route; each round starts once the
  * workers have drained the queue of the round before, so both routes are measured with the apply
- * side idle. Afterwards waits for the last
- * drain and checks that every push answered 200 was applied and no event is stored twice; exits 1
- * when not.
+ * side idle. Afterwards waits for the last drain and checks that every push answered 200 was
+ * applied and no event is stored twice; exits 1 when not.
  *
  * <p>Flags: {@code --cli-jar}, {@code --work-dir}, {@code --concurrency 64}, {@code --warmup 3},
  * {@code --duration 10}, {@code --rounds 3}, {@code --warmup-round 5} (seconds of unmeasured load on each
